@@ -1,0 +1,110 @@
+using ExamPortal.Domain.Catalogue;
+using ExamPortal.Domain.Common;
+
+namespace ExamPortal.Domain.Batches;
+
+// The dates of one batch (attachment 2). Windows are whole days in China time, last day included.
+public sealed class BatchSchedule
+{
+    private readonly (DateRange Window, BatchPhase Open, BatchPhase Awaiting, string Deadline)[] _windows;
+
+    public BatchSchedule(DateRange registration, DateRange review, DateRange payment, DateRange ticketPrinting, DateOnly examDate)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(payment);
+        ArgumentNullException.ThrowIfNull(ticketPrinting);
+
+        // Review may start on the last day of registration (batch 2: 3/16), so only its start is bounded.
+        Require(review.Start >= registration.Start,
+            $"审核开始日期（{ChineseText.Date(review.Start)}）不能早于报名开始日期（{ChineseText.Date(registration.Start)}），请调整审核日期");
+        Require(payment.Start > review.Start,
+            $"缴费开始日期（{ChineseText.Date(payment.Start)}）应晚于审核开始日期（{ChineseText.Date(review.Start)}），请调整缴费日期");
+        Require(ticketPrinting.Start > payment.End,
+            $"打印准考证开始日期（{ChineseText.Date(ticketPrinting.Start)}）应晚于缴费结束日期（{ChineseText.Date(payment.End)}），请调整打印准考证日期");
+        Require(examDate > ticketPrinting.End,
+            $"考核日期（{ChineseText.Date(examDate)}）应晚于打印准考证结束日期（{ChineseText.Date(ticketPrinting.End)}），请调整考核日期");
+
+        Registration = registration;
+        Review = review;
+        Payment = payment;
+        TicketPrinting = ticketPrinting;
+        ExamDate = examDate;
+        _windows =
+        [
+            (registration, BatchPhase.Registration, BatchPhase.NotYetOpen, "报名截止"),
+            (review, BatchPhase.Review, BatchPhase.AwaitingReview, "审核截止"),
+            (payment, BatchPhase.Payment, BatchPhase.AwaitingPayment, "缴费截止"),
+            (ticketPrinting, BatchPhase.TicketPrinting, BatchPhase.AwaitingTicketPrinting, "打印准考证截止"),
+        ];
+    }
+
+    public DateRange Registration { get; }
+
+    public DateRange Review { get; }
+
+    public DateRange Payment { get; }
+
+    public DateRange TicketPrinting { get; }
+
+    public DateOnly ExamDate { get; }
+
+    public static BatchSchedule From(BatchDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return new(definition.Registration, definition.Review, definition.Payment, definition.TicketPrinting, definition.ExamDate);
+    }
+
+    // On a day two windows share, the earlier one wins: that registration is still open is what users need to know.
+    public BatchPhase PhaseOn(DateOnly day)
+    {
+        foreach (var (window, open, awaiting, _) in _windows)
+        {
+            if (window.Contains(day))
+            {
+                return open;
+            }
+
+            if (day < window.Start)
+            {
+                return awaiting;
+            }
+        }
+
+        return day < ExamDate ? BatchPhase.AwaitingExam
+            : day == ExamDate ? BatchPhase.ExamDay
+            : BatchPhase.Examined;
+    }
+
+    public BatchPhase PhaseAt(DateTimeOffset instant) => PhaseOn(ChinaTime.DateOf(instant));
+
+    public bool IsRegistrationOpen(DateTimeOffset now) => Registration.Contains(now);
+
+    public bool IsReviewOpen(DateTimeOffset now) => Review.Contains(now);
+
+    public bool IsPaymentOpen(DateTimeOffset now) => Payment.Contains(now);
+
+    public bool IsTicketPrintingOpen(DateTimeOffset now) => TicketPrinting.Contains(now);
+
+    // The last day of the current window or, between windows, of the next one; then the exam; null once it is over.
+    public (string What, DateOnly Date)? NextDeadline(DateOnly day)
+    {
+        foreach (var (window, _, _, deadline) in _windows)
+        {
+            if (day <= window.End)
+            {
+                return (deadline, window.End);
+            }
+        }
+
+        return day <= ExamDate ? ("考试", ExamDate) : null;
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new DomainRuleException(message);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace ExamPortal.Domain.Calendar;
+
+public enum CalendarDayKind
+{
+    Holiday,
+    MakeUpWorkingDay,
+}

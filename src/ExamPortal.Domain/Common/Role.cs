@@ -1,0 +1,11 @@
+namespace ExamPortal.Domain.Common;
+
+public enum Role
+{
+    Candidate,
+    InstitutionStaff,
+    CentreReviewer,
+    CentreFinance,
+    CentreExam,
+    CentreAdmin,
+}

@@ -1,0 +1,7 @@
+namespace ExamPortal.Domain.People;
+
+public enum Gender
+{
+    Male,
+    Female,
+}

@@ -1,0 +1,9 @@
+namespace ExamPortal.Domain.People;
+
+public enum IdDocumentType
+{
+    ResidentIdCard,
+    HongKongMacaoTaiwanResidencePermit,
+    ForeignPermanentResidentIdCard,
+    Passport,
+}

@@ -1,0 +1,14 @@
+namespace ExamPortal.Web.Data.Entities;
+
+/// <summary>An assessment plan (考核计划): one project in one batch.</summary>
+public sealed class ExamPlan
+{
+    public const string DefaultVenue = "省直考点（成都市青羊区东二巷18号）";
+
+    public int Id { get; set; }
+    public int BatchId { get; set; }
+    public Batch Batch { get; set; } = null!;
+    public int ProjectId { get; set; }
+    public Project Project { get; set; } = null!;
+    public string Venue { get; set; } = DefaultVenue;
+}

@@ -1,0 +1,84 @@
+using ExamPortal.Web.Infrastructure.Logging;
+using ExamPortal.Domain.Common;
+using ExamPortal.Domain.People;
+using ExamPortal.Web.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExamPortal.Web.Data.Seed;
+
+/// <summary>One account per role so a newcomer can click through every area. Never run in Production.</summary>
+public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+{
+    public const string Password = "Demo@2026pass";
+    public const string CandidateLogin = "13800000001";
+
+    public static readonly IReadOnlyList<(string Login, string FullName, Role Role)> StaffAccounts =
+    [
+        ("inst@demo.local", "李经办", Role.InstitutionStaff),
+        ("reviewer@demo.local", "王审核", Role.CentreReviewer),
+        ("finance@demo.local", "赵财务", Role.CentreFinance),
+        ("exam@demo.local", "钱考务", Role.CentreExam),
+        ("admin@demo.local", "孙管理", Role.CentreAdmin),
+    ];
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        var institution = await db.Institutions.SingleOrDefaultAsync(i => i.CreditCode == "91510100MA6CA1B2C0", ct);
+        if (institution is null)
+        {
+            institution = new Institution
+            {
+                Name = "成都示范职业技术学院",
+                CreditCode = "91510100MA6CA1B2C0",
+                ContactPerson = "李经办",
+                ContactPhone = "028-80000000",
+                Address = "成都市武侯区示范路1号",
+            };
+            db.Institutions.Add(institution);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var number = IdentityNumber.Parse(IdDocumentType.ResidentIdCard, "510104199001011230").Number!;
+        await EnsureAsync(new PortalUser
+        {
+            UserName = CandidateLogin,
+            PhoneNumber = CandidateLogin,
+            FullName = "张三",
+            IdDocumentType = number.Type,
+            IdNumber = number.Value,
+            Gender = number.Gender,
+            BirthDate = number.BirthDate,
+        }, Role.Candidate);
+
+        foreach (var (login, fullName, role) in StaffAccounts)
+        {
+            await EnsureAsync(new PortalUser
+            {
+                UserName = login,
+                Email = login,
+                EmailConfirmed = true,
+                FullName = fullName,
+                InstitutionId = role == Role.InstitutionStaff ? institution.Id : null,
+            }, role);
+        }
+    }
+
+    private async Task EnsureAsync(PortalUser user, Role role)
+    {
+        if (await users.FindByNameAsync(user.UserName!) is not null)
+        {
+            return;
+        }
+
+        user.CreatedAt = clock.GetUtcNow();
+        var created = await users.CreateAsync(user, Password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo account for {role} not created: {string.Join("; ", created.Errors.Select(e => e.Code))}");
+        }
+
+        await users.AddToRoleAsync(user, role.ToString());
+        logger.DemoAccountCreated(role);
+    }
+}

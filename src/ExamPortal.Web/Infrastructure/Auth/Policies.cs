@@ -1,0 +1,23 @@
+using ExamPortal.Domain.Common;
+using Microsoft.AspNetCore.Authorization;
+
+namespace ExamPortal.Web.Infrastructure.Auth;
+
+public static class Policies
+{
+    public const string Candidate = nameof(Candidate);
+    public const string Institution = nameof(Institution);
+    public const string Centre = nameof(Centre);
+    public const string CentreAdmin = nameof(CentreAdmin);
+
+    public static readonly IReadOnlyList<Role> CentreRoles =
+        [Role.CentreReviewer, Role.CentreFinance, Role.CentreExam, Role.CentreAdmin];
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(Candidate, p => p.RequireRole(nameof(Role.Candidate)));
+        options.AddPolicy(Institution, p => p.RequireRole(nameof(Role.InstitutionStaff)));
+        options.AddPolicy(Centre, p => p.RequireRole(CentreRoles.Select(r => r.ToString())));
+        options.AddPolicy(CentreAdmin, p => p.RequireRole(nameof(Role.CentreAdmin)));
+    }
+}

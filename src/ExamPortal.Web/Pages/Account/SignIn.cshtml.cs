@@ -1,0 +1,70 @@
+using ExamPortal.Web.Infrastructure.Logging;
+using ExamPortal.Web.Data.Entities;
+using ExamPortal.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ExamPortal.Web.Pages.Account;
+
+public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, ILogger<SignInModel> logger) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public sealed class InputModel
+    {
+        public string Login { get; set; } = string.Empty;
+        public string Password { get; set; } = string.Empty;
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Input.Login) || string.IsNullOrEmpty(Input.Password))
+        {
+            ModelState.AddModelError(string.Empty, "请填写手机号码（或邮箱）和密码");
+            return Page();
+        }
+
+        var login = Input.Login.Trim();
+        var user = await users.FindByNameAsync(login) ?? await users.FindByEmailAsync(login);
+        if (user is null)
+        {
+            return Failed();
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            logger.SignInLockedOut(user.Id);
+            ModelState.AddModelError(string.Empty, "密码连续输错次数过多，账户已暂时锁定，请15分钟后再试");
+            return Page();
+        }
+
+        if (!result.Succeeded)
+        {
+            logger.SignInFailed(user.Id);
+            return Failed();
+        }
+
+        logger.SignedIn(user.Id);
+        if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
+        {
+            return LocalRedirect(ReturnUrl);
+        }
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return LocalRedirect(principal.HomePath());
+    }
+
+    private PageResult Failed()
+    {
+        ModelState.AddModelError(string.Empty, "账户或密码不正确，请检查后重试（连续输错5次将锁定15分钟）");
+        return Page();
+    }
+
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ExamPortal.Web.Pages;
+
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public int Code { get; private set; }
+
+    public string Heading => Code switch
+    {
+        403 => "无权访问此页面",
+        404 => "页面不存在",
+        429 => "请求过于频繁",
+        _ => "系统暂时出错",
+    };
+
+    public string Advice => Code switch
+    {
+        403 => "您当前登录的账户没有访问此页面的权限。请换用相应角色的账户登录，或返回首页。",
+        404 => "您访问的页面或记录不存在，或您无权查看。请检查链接是否完整，或从首页重新进入。",
+        429 => "请稍等一分钟后再试。",
+        _ => "很抱歉，处理您的请求时出现问题。您已填写的内容不会因此丢失，请稍后重试；如仍有问题请致电 028-86156861。",
+    };
+
+    public void OnGet(int? code) => Code = code ?? 500;
+
+    public void OnPost(int? code) => Code = code ?? 500;
+}

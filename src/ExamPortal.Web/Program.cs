@@ -1,0 +1,128 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using ExamPortal.Domain.Common;
+using ExamPortal.Web.Data;
+using ExamPortal.Web.Data.Entities;
+using ExamPortal.Web.Data.Seed;
+using ExamPortal.Web.Features.Accounts;
+using ExamPortal.Web.Features.Calendar;
+using ExamPortal.Web.Features.Catalogue;
+using ExamPortal.Web.Features.Schedule;
+using ExamPortal.Web.Features.Workbench;
+using ExamPortal.Web.Infrastructure;
+using ExamPortal.Web.Infrastructure.Auth;
+using ExamPortal.Web.Infrastructure.Clock;
+using ExamPortal.Web.Infrastructure.Logging;
+using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.WebEncoders;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Host.UseSerilog((context, services, logging) => logging
+    .ReadFrom.Configuration(context.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext()
+    .Enrich.With<PersonalDataMasking>()
+    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+
+var connectionString = builder.Configuration.GetConnectionString("Portal")
+    ?? throw new InvalidOperationException("ConnectionStrings:Portal is not set: run ./run.sh, or set ConnectionStrings__Portal to a PostgreSQL connection string.");
+builder.Services.AddDbContext<PortalDbContext>(options => options
+    .UseNpgsql(connectionString)
+    .UseSnakeCaseNamingConvention());
+
+builder.Services.AddSingleton(_ =>
+{
+    var setting = builder.Configuration["Clock:Now"];
+    if (string.IsNullOrWhiteSpace(setting) || builder.Environment.IsProduction())
+    {
+        return new PortalClock();
+    }
+
+    return new PortalClock(PortalClock.ParseSetting(setting));
+});
+builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<PortalClock>());
+
+builder.Services
+    .AddIdentity<PortalUser, IdentityRole>(options =>
+    {
+        options.Password.RequiredLength = PasswordRule.MinimumLength;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
+        options.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Security:MaxFailedSignIns", 5);
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Security:LockoutMinutes", 15));
+        options.Lockout.AllowedForNewUsers = true;
+        options.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<PortalDbContext>()
+    .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+    .AddPasswordValidator<PasswordComplexityValidator<PortalUser>>()
+    .AddDefaultTokenProviders();
+
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/Account/SignIn";
+    options.LogoutPath = "/Account/SignOut";
+    options.Cookie.Name = "examportal.auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
+});
+builder.Services.AddDataProtection().SetApplicationName("ExamPortal").PersistKeysToDbContext<PortalDbContext>();
+builder.Services.AddAuthorization(Policies.Add);
+
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeAreaFolder("Candidate", "/", Policies.Candidate);
+    options.Conventions.AuthorizeAreaFolder("Institution", "/", Policies.Institution);
+    options.Conventions.AuthorizeAreaFolder("Centre", "/", Policies.Centre);
+});
+builder.Services.Configure<WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+
+builder.Services.AddScoped<ReferenceDataSeeder>();
+builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddScoped<CalendarService>();
+builder.Services.AddScoped<ScheduleQueries>();
+builder.Services.AddScoped<CatalogueQueries>();
+builder.Services.AddScoped<CandidateSignUp>();
+builder.Services.AddScoped<WorkbenchQueries>();
+
+var app = builder.Build();
+
+if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
+{
+    await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Environment, CancellationToken.None);
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+}
+
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthChecks("/health");
+app.MapRazorPages();
+
+await app.RunAsync();
+
+/// <summary>Entry point, public so the test host can start the real pipeline.</summary>
+public partial class Program;

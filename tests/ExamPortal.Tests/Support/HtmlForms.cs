@@ -1,0 +1,62 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace ExamPortal.Tests.Support;
+
+/// <summary>Reads pages and submits their real forms (antiforgery token included), as a browser would.</summary>
+public static class HtmlForms
+{
+    public static async Task<IDocument> ReadAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        return await context.OpenAsync(request => request.Content(html).Address(response.RequestMessage!.RequestUri!));
+    }
+
+    public static async Task<IDocument> GetDocumentAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}");
+        return await ReadAsync(response);
+    }
+
+    /// <summary>Fills the form's fields by name, keeps every other field (hidden ones included) as the page gave it.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IDocument page, string formSelector, IReadOnlyDictionary<string, string> values)
+    {
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on {page.Url}");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name))
+            {
+                continue;
+            }
+
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box when !values.ContainsKey(name):
+                    if (box.IsChecked)
+                    {
+                        fields.Add(new(name, box.Value));
+                    }
+
+                    break;
+                case IHtmlInputElement input when !values.ContainsKey(name):
+                    fields.Add(new(name, input.Value));
+                    break;
+                case IHtmlSelectElement select when !values.ContainsKey(name):
+                    fields.Add(new(name, select.Value ?? string.Empty));
+                    break;
+                case IHtmlTextAreaElement area when !values.ContainsKey(name):
+                    fields.Add(new(name, area.Value));
+                    break;
+            }
+        }
+
+        fields.AddRange(values);
+        var action = string.IsNullOrEmpty(form.Action) ? page.Url : form.Action;
+        return await client.PostAsync(new Uri(action), new FormUrlEncodedContent(fields));
+    }
+}

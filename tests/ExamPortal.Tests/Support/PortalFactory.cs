@@ -1,0 +1,67 @@
+using ExamPortal.Web.Infrastructure.Clock;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace ExamPortal.Tests.Support;
+
+/// <summary>
+/// The real portal on Kestrel (so browsers can reach it too) over its own PostgreSQL database,
+/// migrated and seeded by the same start-up path ./run.sh uses, and dropped at the end.
+/// </summary>
+public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _databaseName = $"examportal_t_{Guid.NewGuid():N}";
+
+    public string ConnectionString { get; }
+
+    public PortalFactory()
+    {
+        ConnectionString = new NpgsqlConnectionStringBuilder(TestDatabase.ServerConnectionString) { Database = _databaseName }.ConnectionString;
+        UseKestrel(0);
+    }
+
+    public PortalClock Clock => Services.GetRequiredService<PortalClock>();
+
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets();
+        builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Seed:DemoData", "true");
+        builder.UseSetting("Clock:Now", "2026-03-10T10:00");
+    }
+
+    public async Task InitializeAsync()
+    {
+        await TestDatabase.CreateAsync(_databaseName);
+        StartServer();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await TestDatabase.DropAsync(_databaseName);
+    }
+
+    /// <summary>
+    /// A client over real sockets with its own cookie jar that does not follow redirects, so tests see them.
+    /// (The factory's own clients follow redirects inside the socket handler once Kestrel serves.)
+    /// </summary>
+    public HttpClient CreateBrowserlessClient() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = BaseAddress,
+        };
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedPortal : ICollectionFixture<PortalFactory>
+{
+    public const string Name = "Portal";
+}
