@@ -7,6 +7,10 @@ using ExamPortal.Web.Data.Seed;
 using ExamPortal.Web.Features.Accounts;
 using ExamPortal.Web.Features.Calendar;
 using ExamPortal.Web.Features.Catalogue;
+using ExamPortal.Web.Features.Files;
+using ExamPortal.Web.Features.Messages;
+using ExamPortal.Web.Features.Registrations;
+using ExamPortal.Web.Features.Reviews;
 using ExamPortal.Web.Features.Schedule;
 using ExamPortal.Web.Features.Workbench;
 using ExamPortal.Web.Infrastructure;
@@ -100,6 +104,17 @@ builder.Services.AddScoped<ScheduleQueries>();
 builder.Services.AddScoped<CatalogueQueries>();
 builder.Services.AddScoped<CandidateSignUp>();
 builder.Services.AddScoped<WorkbenchQueries>();
+builder.Services.AddScoped<RegistrationWorkflow>();
+builder.Services.AddScoped<RegistrationQueries>();
+builder.Services.AddScoped<ReviewQueries>();
+builder.Services.AddScoped<Notifier>();
+builder.Services.AddScoped<MessageQueries>();
+builder.Services.AddScoped<FileStore>();
+builder.Services.AddScoped<ReturnExpiry>();
+if (builder.Configuration.GetValue("Jobs:Enabled", true))
+{
+    builder.Services.AddHostedService<ReturnExpiryService>();
+}
 
 var app = builder.Build();
 

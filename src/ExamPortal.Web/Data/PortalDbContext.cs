@@ -1,3 +1,4 @@
+using ExamPortal.Domain.Registrations;
 using ExamPortal.Web.Data.Entities;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -14,6 +15,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<Institution> Institutions => Set<Institution>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<RegistrationEvent> RegistrationEvents => Set<RegistrationEvent>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<Message> Messages => Set<Message>();
 
     /// <summary>Keys live in the database so several portal instances share cookies and antiforgery tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

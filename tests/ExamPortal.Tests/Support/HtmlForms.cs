@@ -59,4 +59,30 @@ public static class HtmlForms
         var action = string.IsNullOrEmpty(form.Action) ? page.Url : form.Action;
         return await client.PostAsync(new Uri(action), new FormUrlEncodedContent(fields));
     }
+
+    /// <summary>Submits a multipart form with one file, carrying the form's hidden fields (antiforgery included).</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, IDocument page, string formSelector, string fileField,
+        byte[] content, string fileName, string contentType, IReadOnlyDictionary<string, string>? values = null)
+    {
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on {page.Url}");
+        using var body = new MultipartFormDataContent();
+        foreach (var hidden in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name)))
+        {
+            if (values?.ContainsKey(hidden.Name!) != true)
+            {
+                body.Add(new StringContent(hidden.Value), hidden.Name!);
+            }
+        }
+
+        foreach (var (name, value) in values ?? new Dictionary<string, string>())
+        {
+            body.Add(new StringContent(value), name);
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        body.Add(file, fileField, fileName);
+        var action = string.IsNullOrEmpty(form.Action) ? page.Url : form.Action;
+        return await client.PostAsync(new Uri(action), body);
+    }
 }

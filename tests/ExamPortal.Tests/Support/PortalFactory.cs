@@ -34,6 +34,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Seed:DemoData", "true");
         builder.UseSetting("Clock:Now", "2026-03-10T10:00");
+        builder.UseSetting("Jobs:Enabled", "false");
     }
 
     public async Task InitializeAsync()

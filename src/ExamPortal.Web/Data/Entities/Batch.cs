@@ -21,7 +21,9 @@ public sealed class Batch
 
     public List<ExamPlan> Plans { get; } = [];
 
-    public string Title => $"{Year}年第{Number}批";
+    public string Title => TitleOf(Year, Number);
+
+    public static string TitleOf(int year, int number) => $"{year}年第{number}批";
 
     public BatchSchedule Schedule => new(
         new DateRange(RegistrationStart, RegistrationEnd),

@@ -22,6 +22,220 @@ namespace ExamPortal.Web.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ExamPortal.Domain.Registrations.Registration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("CandidateUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("candidate_user_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset?>("CommitmentAcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("commitment_accepted_at");
+
+                    b.Property<string>("CommitmentWording")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("commitment_wording");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details");
+
+                    b.Property<int>("ExamPlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exam_plan_id");
+
+                    b.Property<string>("IdDocumentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id_document_type");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("id_number");
+
+                    b.Property<int?>("InstitutionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("institution_id");
+
+                    b.Property<DateTimeOffset?>("LastSubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_submitted_at");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<string>("ReturnedItems")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("returned_items");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registrations");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_registrations_institution_id");
+
+                    b.HasIndex("CandidateUserId", "CreatedAt")
+                        .HasDatabaseName("ix_registrations_candidate_user_id_created_at");
+
+                    b.HasIndex("BatchId", "IdDocumentType", "IdNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_registrations_one_live_per_person_per_batch")
+                        .HasFilter("status NOT IN ('Rejected', 'ReturnExpired')");
+
+                    b.HasIndex("ExamPlanId", "IdDocumentType", "IdNumber")
+                        .HasDatabaseName("ix_registrations_exam_plan_id_id_document_type_id_number");
+
+                    b.HasIndex("BatchId", "Status", "ExamPlanId", "LastSubmittedAt")
+                        .HasDatabaseName("ix_registrations_batch_id_status_exam_plan_id_last_submitted_at");
+
+                    b.ToTable("registrations", (string)null);
+                });
+
+            modelBuilder.Entity("ExamPortal.Domain.Registrations.RegistrationDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AttachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attached_at");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("slot");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registration_document");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_registration_document_file_id");
+
+                    b.HasIndex("RegistrationId", "Slot")
+                        .IsUnique()
+                        .HasDatabaseName("ix_registration_document_registration_id_slot");
+
+                    b.ToTable("registration_document", (string)null);
+                });
+
+            modelBuilder.Entity("ExamPortal.Domain.Registrations.RegistrationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorRole")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("actor_role");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registration_events");
+
+                    b.HasIndex("RegistrationId", "At")
+                        .HasDatabaseName("ix_registration_events_registration_id_at");
+
+                    b.ToTable("registration_events", (string)null);
+                });
+
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.Batch", b =>
                 {
                     b.Property<int>("Id")
@@ -215,6 +429,54 @@ namespace ExamPortal.Web.Data.Migrations
                     b.ToTable("institutions", (string)null);
                 });
 
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.Message", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_messages");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_messages_unread")
+                        .HasFilter("read_at IS NULL");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_messages_user_id_created_at");
+
+                    b.ToTable("messages", (string)null);
+                });
+
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -390,6 +652,57 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasDatabaseName("ix_projects_code");
 
                     b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<byte[]>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stored_files");
+
+                    b.HasIndex("OwnerUserId")
+                        .HasDatabaseName("ix_stored_files_owner_user_id");
+
+                    b.ToTable("stored_files", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -579,6 +892,62 @@ namespace ExamPortal.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ExamPortal.Domain.Registrations.Registration", b =>
+                {
+                    b.HasOne("ExamPortal.Web.Data.Entities.Batch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_registrations_batches_batch_id");
+
+                    b.HasOne("ExamPortal.Web.Data.Entities.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_registrations_asp_net_users_candidate_user_id");
+
+                    b.HasOne("ExamPortal.Web.Data.Entities.ExamPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ExamPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_registrations_exam_plans_exam_plan_id");
+
+                    b.HasOne("ExamPortal.Web.Data.Entities.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_registrations_institutions_institution_id");
+                });
+
+            modelBuilder.Entity("ExamPortal.Domain.Registrations.RegistrationDocument", b =>
+                {
+                    b.HasOne("ExamPortal.Web.Data.Entities.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_registration_document_stored_files_file_id");
+
+                    b.HasOne("ExamPortal.Domain.Registrations.Registration", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_registration_document_registrations_registration_id");
+                });
+
+            modelBuilder.Entity("ExamPortal.Domain.Registrations.RegistrationEvent", b =>
+                {
+                    b.HasOne("ExamPortal.Domain.Registrations.Registration", null)
+                        .WithMany("History")
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_registration_events_registrations_registration_id");
+                });
+
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.ExamPlan", b =>
                 {
                     b.HasOne("ExamPortal.Web.Data.Entities.Batch", "Batch")
@@ -600,6 +969,16 @@ namespace ExamPortal.Web.Data.Migrations
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.Message", b =>
+                {
+                    b.HasOne("ExamPortal.Web.Data.Entities.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.PortalUser", b =>
                 {
                     b.HasOne("ExamPortal.Web.Data.Entities.Institution", "Institution")
@@ -609,6 +988,16 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasConstraintName("fk_asp_net_users_institutions_institution_id");
 
                     b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.StoredFile", b =>
+                {
+                    b.HasOne("ExamPortal.Web.Data.Entities.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stored_files_asp_net_users_owner_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -666,6 +1055,13 @@ namespace ExamPortal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("ExamPortal.Domain.Registrations.Registration", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.Batch", b =>

@@ -7,7 +7,7 @@ namespace ExamPortal.Web.Features.Schedule;
 
 public sealed record BatchRow(int Id, int Year, int Number, BatchSchedule Schedule, BatchPhase Phase, (string What, DateOnly Date)? NextDeadline)
 {
-    public string Title => $"{Year}年第{Number}批";
+    public string Title => Data.Entities.Batch.TitleOf(Year, Number);
     public bool IsInProgress => Phase is not (BatchPhase.NotYetOpen or BatchPhase.Examined);
 }
 

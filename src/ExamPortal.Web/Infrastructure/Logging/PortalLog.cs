@@ -19,4 +19,10 @@ public static partial class PortalLog
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Demo account for role {Role} created")]
     public static partial void DemoAccountCreated(this ILogger logger, Role role);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "{Count} returned registrations passed their review window and expired")]
+    public static partial void ReturnsExpired(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2900, Level = LogLevel.Error, Message = "Background job {Job} failed; it runs again at its next tick")]
+    public static partial void JobFailed(this ILogger logger, string job, Exception exception);
 }

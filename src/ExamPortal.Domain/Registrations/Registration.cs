@@ -1,0 +1,441 @@
+using System.Globalization;
+using ExamPortal.Domain.Batches;
+using ExamPortal.Domain.Catalogue;
+using ExamPortal.Domain.Common;
+using ExamPortal.Domain.People;
+
+namespace ExamPortal.Domain.Registrations;
+
+// 报名: one person's application to one exam plan, from the draft to the centre's decision.
+// Status changes only through the methods below, one per transition; each adds one history entry,
+// which the web saves in the same SaveChanges as the change. Instants are kept in UTC, as PostgreSQL
+// stores them; windows are judged on the date in China. Documents belong to the aggregate: load them
+// with it, or MissingForSubmission and AttachDocument see an empty list.
+public sealed class Registration
+{
+    // The longest reason or note a reviewer may write; the mapping uses the same length.
+    public const int ReasonMaxLength = 1000;
+
+    private readonly List<RegistrationEvent> _history = [];
+    private readonly List<RegistrationDocument> _documents = [];
+
+    // For EF Core; a registration starts only through StartDraft.
+    private Registration()
+    {
+    }
+
+    // 审核不通过 and 逾期未修改 are final and free the person to register again in the batch.
+    public static IReadOnlyList<RegistrationStatus> NotLiveStatuses { get; } =
+        [RegistrationStatus.Rejected, RegistrationStatus.ReturnExpired];
+
+    public Guid Id { get; private set; }
+
+    public string CandidateUserId { get; private set; } = string.Empty;
+
+    public RegistrationChannel Channel { get; private set; }
+
+    public int? InstitutionId { get; private set; }
+
+    public int ExamPlanId { get; private set; }
+
+    public int BatchId { get; private set; }
+
+    // The registrant's identity, fixed at creation from the account or the institution's row; normalised.
+    public IdDocumentType IdDocumentType { get; private set; }
+
+    public string IdNumber { get; private set; } = string.Empty;
+
+    public RegistrationStatus Status { get; private set; }
+
+    public PersonalDetails? Details { get; private set; }
+
+    public IReadOnlyList<RegistrationDocument> Documents => _documents.AsReadOnly();
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    // The first submission; LastSubmittedAt moves on with each resubmission and orders the review queue.
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    public DateTimeOffset? LastSubmittedAt { get; private set; }
+
+    // When the current review outcome (approve, reject, return) was given; null while awaiting review.
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    public DateTimeOffset? CommitmentAcceptedAt { get; private set; }
+
+    // The integrity commitment exactly as it was shown when ticked.
+    public string? CommitmentWording { get; private set; }
+
+    // The outstanding return: set by Return, cleared by Resubmit. The history entry keeps both for the trail.
+    public string? ReturnReason { get; private set; }
+
+    public IReadOnlyList<string> ReturnedItems { get; private set; } = [];
+
+    public string? RejectReason { get; private set; }
+
+    public IReadOnlyList<RegistrationEvent> History => _history.AsReadOnly();
+
+    // PostgreSQL's xmin, for optimistic concurrency; set by the database only.
+    public uint Version { get; private set; }
+
+    public bool IsLive => !NotLiveStatuses.Contains(Status);
+
+    public static Registration StartDraft(
+        Guid id, string candidateUserId, RegistrationChannel channel, int? institutionId, int examPlanId, int batchId,
+        IdDocumentType idType, string idNumber, Actor by, DateTimeOffset at, BatchSchedule schedule)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(candidateUserId);
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (id == Guid.Empty)
+        {
+            throw new ArgumentException("报名编号不能为空", nameof(id));
+        }
+
+        if ((channel == RegistrationChannel.Institution) != institutionId.HasValue)
+        {
+            throw new ArgumentException("机构报名须指明报名机构，考生个人报名不能指明报名机构", nameof(institutionId));
+        }
+
+        Require(OwnerRefusal(channel, candidateUserId, by) ?? RegistrationWindowRefusal(at, schedule));
+        var identity = IdentityNumber.Parse(idType, idNumber);
+        if (!identity.IsValid)
+        {
+            throw new DomainRuleException(identity.Error);
+        }
+
+        var registration = new Registration
+        {
+            Id = id,
+            CandidateUserId = candidateUserId,
+            Channel = channel,
+            InstitutionId = institutionId,
+            ExamPlanId = examPlanId,
+            BatchId = batchId,
+            IdDocumentType = idType,
+            IdNumber = identity.Number.Value,
+            Status = RegistrationStatus.Draft,
+            CreatedAt = at.ToUniversalTime(),
+        };
+        registration._history.Add(RegistrationEvent.Record(
+            id, null, RegistrationStatus.Draft, by.UserId, by.Role, at, RegistrationActions.Created, null));
+        return registration;
+    }
+
+    // A draft while registration is open; a returned registration until the review window ends
+    // (退回修改的须在审核期内提交修改), including a return made before that window opened.
+    public bool CanEdit(DateTimeOffset at, BatchSchedule schedule) => EditRefusal(at, schedule) is null;
+
+    // Edits change the form, not the status, so they add no history entry; the submission that follows does.
+    public void SaveDetails(PersonalDetails details, Actor by, DateTimeOffset at, BatchSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        RequireEditBy(by, at, schedule);
+
+        var trimmed = details.Trimmed();
+        if (!string.IsNullOrWhiteSpace(trimmed.Mobile))
+        {
+            if (!MobileNumber.TryNormalize(trimmed.Mobile, out var mobile, out var error))
+            {
+                throw new DomainRuleException(error);
+            }
+
+            trimmed = trimmed with { Mobile = mobile };
+        }
+
+        Require(IdentityMismatch(trimmed));
+        Details = trimmed;
+    }
+
+    // An edit like SaveDetails (no history entry). A new file replaces the slot's previous one.
+    public void AttachDocument(DocumentSlot slot, Guid fileId, Actor by, DateTimeOffset at, BatchSchedule schedule)
+    {
+        if (!Enum.IsDefined(slot))
+        {
+            throw new ArgumentOutOfRangeException(nameof(slot), slot, "未知的材料类型");
+        }
+
+        if (fileId == Guid.Empty)
+        {
+            throw new ArgumentException("文件编号不能为空", nameof(fileId));
+        }
+
+        RequireEditBy(by, at, schedule);
+        _documents.RemoveAll(d => d.Slot == slot);
+        _documents.Add(RegistrationDocument.Attach(slot, fileId, at));
+    }
+
+    // An edit like SaveDetails (no history entry). The wording is kept verbatim: it is what was promised.
+    public void AcceptCommitment(string wording, Actor by, DateTimeOffset at, BatchSchedule schedule)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(wording);
+        RequireEditBy(by, at, schedule);
+        CommitmentWording = wording;
+        CommitmentAcceptedAt = at.ToUniversalTime();
+    }
+
+    public RegistrationDocument? DocumentIn(DocumentSlot slot) => _documents.Find(d => d.Slot == slot);
+
+    // What still stops submission, by the names the form uses; empty when complete.
+    public IReadOnlyList<string> MissingForSubmission()
+    {
+        var missing = new List<string>();
+        if (Details is null)
+        {
+            missing.Add("个人信息");
+        }
+        else
+        {
+            missing.AddRange(Details.MissingFields());
+        }
+
+        missing.AddRange(DocumentSlots.Required.Where(slot => DocumentIn(slot) is null).Select(DocumentSlots.DisplayName));
+        if (Details?.EducationProofCase is null)
+        {
+            missing.Add("学历或学籍证明类型");
+        }
+
+        if (CommitmentAcceptedAt is null)
+        {
+            missing.Add("个人诚信承诺确认");
+        }
+
+        return missing;
+    }
+
+    public bool CanSubmit(Actor by, DateTimeOffset at, BatchSchedule schedule, EligibilityRule rule) =>
+        SubmitRefusal(by, at, schedule, rule) is null;
+
+    public void Submit(Actor by, DateTimeOffset at, BatchSchedule schedule, EligibilityRule rule)
+    {
+        Require(SubmitRefusal(by, at, schedule, rule));
+        SubmittedAt = at.ToUniversalTime();
+        LastSubmittedAt = SubmittedAt;
+        MoveTo(RegistrationStatus.Submitted, by.UserId, by.Role, at, RegistrationActions.Submitted, null);
+    }
+
+    // Approve, Reject and Return share this guard: a centre reviewer, a submitted registration, and the
+    // review window not yet over. Review may start before the window does, as soon as something is submitted.
+    public bool CanReview(Actor by, DateTimeOffset at, BatchSchedule schedule) => ReviewRefusal(by, at, schedule) is null;
+
+    public void Approve(Actor by, DateTimeOffset at, BatchSchedule schedule, string? note)
+    {
+        Require(ReviewRefusal(by, at, schedule));
+        var text = string.IsNullOrWhiteSpace(note) ? null : Bounded(note.Trim());
+        DecidedAt = at.ToUniversalTime();
+        MoveTo(RegistrationStatus.Approved, by.UserId, by.Role, at, RegistrationActions.Approved, text);
+    }
+
+    // Final: the announcement says a rejected registration is not accepted again.
+    public void Reject(Actor by, DateTimeOffset at, BatchSchedule schedule, string reason)
+    {
+        Require(ReviewRefusal(by, at, schedule));
+        var text = RequiredReason(reason, "请填写审核不通过的原因");
+        RejectReason = text;
+        DecidedAt = at.ToUniversalTime();
+        MoveTo(RegistrationStatus.Rejected, by.UserId, by.Role, at, RegistrationActions.Rejected, text);
+    }
+
+    public void Return(Actor by, DateTimeOffset at, BatchSchedule schedule, string reason, IReadOnlyList<string> items)
+    {
+        Require(ReviewRefusal(by, at, schedule));
+        var text = RequiredReason(reason, "请填写退回修改的原因");
+        string[] toChange = [.. (items ?? []).Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct()];
+        if (toChange.Length == 0)
+        {
+            throw new DomainRuleException("请至少选择一项需要修改的信息或材料");
+        }
+
+        // The items go into the note too, so that the trail keeps them after Resubmit clears the current return.
+        var note = $"{text}（须修改：{ChineseText.List(toChange)}）";
+        if (note.Length > RegistrationEvent.NoteMaxLength)
+        {
+            throw new DomainRuleException($"退回原因和须修改项合计不能超过{RegistrationEvent.NoteMaxLength}字，请精简");
+        }
+
+        ReturnReason = text;
+        ReturnedItems = toChange;
+        DecidedAt = at.ToUniversalTime();
+        MoveTo(RegistrationStatus.Returned, by.UserId, by.Role, at, RegistrationActions.Returned, note);
+    }
+
+    public bool CanResubmit(Actor by, DateTimeOffset at, BatchSchedule schedule, EligibilityRule rule) =>
+        ResubmitRefusal(by, at, schedule, rule) is null;
+
+    // Back in the review queue as a fresh submission: the return it answers stays in the history only.
+    public void Resubmit(Actor by, DateTimeOffset at, BatchSchedule schedule, EligibilityRule rule)
+    {
+        Require(ResubmitRefusal(by, at, schedule, rule));
+        LastSubmittedAt = at.ToUniversalTime();
+        ReturnReason = null;
+        ReturnedItems = [];
+        DecidedAt = null;
+        MoveTo(RegistrationStatus.Submitted, by.UserId, by.Role, at, RegistrationActions.Resubmitted, null);
+    }
+
+    // The guard of ExpireReturn: returned, and the review window is over in China.
+    public bool IsReturnOverdue(DateTimeOffset at, BatchSchedule schedule) => ExpireRefusal(at, schedule) is null;
+
+    // Done by the system once the review window has closed (未在规定时间内提交修改的，不再受理).
+    public void ExpireReturn(DateTimeOffset at, BatchSchedule schedule)
+    {
+        Require(ExpireRefusal(at, schedule));
+        MoveTo(RegistrationStatus.ReturnExpired, RegistrationEvent.SystemUserId, null, at, RegistrationActions.ReturnExpired,
+            $"审核期（{Span(schedule.Review)}）内未提交修改");
+    }
+
+    // What the registrant must do next and by when; null when nothing is theirs to do or it is too late.
+    public (string What, DateOnly By)? NextStep(DateTimeOffset at, BatchSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var day = ChinaTime.DateOf(at);
+        return Status switch
+        {
+            RegistrationStatus.Draft when day <= schedule.Registration.End => ("完成填报并提交", schedule.Registration.End),
+            RegistrationStatus.Submitted => ("等待审核", schedule.Review.End),
+            RegistrationStatus.Returned when day <= schedule.Review.End => ("按退回意见修改后重新提交", schedule.Review.End),
+            _ => null,
+        };
+    }
+
+    private string? SubmitRefusal(Actor by, DateTimeOffset at, BatchSchedule schedule, EligibilityRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(rule);
+        return OwnerRefusal(Channel, CandidateUserId, by)
+            ?? StatusRefusal(RegistrationStatus.Draft, "提交")
+            ?? RegistrationWindowRefusal(at, schedule)
+            ?? ContentRefusal(at, rule);
+    }
+
+    private string? ReviewRefusal(Actor by, DateTimeOffset at, BatchSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (by.Role is not (Role.CentreReviewer or Role.CentreAdmin))
+        {
+            return "只有省职鉴中心审核人员可以审核报名";
+        }
+
+        return StatusRefusal(RegistrationStatus.Submitted, "审核")
+            ?? (ChinaTime.DateOf(at) > schedule.Review.End ? $"本批次审核时间为{Span(schedule.Review)}，现已截止，不能再审核" : null);
+    }
+
+    private string? ResubmitRefusal(Actor by, DateTimeOffset at, BatchSchedule schedule, EligibilityRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(rule);
+        return OwnerRefusal(Channel, CandidateUserId, by)
+            ?? StatusRefusal(RegistrationStatus.Returned, "重新提交")
+            ?? ReturnDeadlineRefusal(at, schedule)
+            ?? ContentRefusal(at, rule);
+    }
+
+    private string? ExpireRefusal(DateTimeOffset at, BatchSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return StatusRefusal(RegistrationStatus.Returned, "转为逾期未修改")
+            ?? (ReturnDeadlineRefusal(at, schedule) is null
+                ? $"审核期至{ChineseText.Date(schedule.Review.End)}结束，届时仍未提交修改的报名才转为逾期未修改"
+                : null);
+    }
+
+    private string? EditRefusal(DateTimeOffset at, BatchSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return Status switch
+        {
+            RegistrationStatus.Draft => RegistrationWindowRefusal(at, schedule),
+            RegistrationStatus.Returned => ReturnDeadlineRefusal(at, schedule),
+            _ => $"本报名当前为“{RegistrationStatuses.DisplayName(Status)}”，不能修改",
+        };
+    }
+
+    private void RequireEditBy(Actor by, DateTimeOffset at, BatchSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        Require(OwnerRefusal(Channel, CandidateUserId, by) ?? EditRefusal(at, schedule));
+    }
+
+    // Completeness first, then the project's 申报条件 (the age floor of 16 is part of it) on the day of submission in China.
+    private string? ContentRefusal(DateTimeOffset at, EligibilityRule rule)
+    {
+        var missing = MissingForSubmission();
+        if (Details is null || missing.Count > 0)
+        {
+            return $"还缺少：{ChineseText.List(missing)}，请补齐后再提交";
+        }
+
+        var result = rule.Evaluate(Details.ToQualification(), ChinaTime.DateOf(at));
+        return result.IsEligible ? null : $"不符合本项目申报条件：{string.Join("；", result.Problems)}";
+    }
+
+    // Numbers that carry a birth date and gender must agree with the form, or the age rule could be talked round.
+    private string? IdentityMismatch(PersonalDetails details)
+    {
+        var number = IdentityNumber.Parse(IdDocumentType, IdNumber).Number;
+        if (number?.BirthDate is { } birthDate && details.BirthDate != default && details.BirthDate != birthDate)
+        {
+            return $"出生日期应与证件号码一致（{ChineseText.Date(birthDate)}），请核对";
+        }
+
+        return number?.Gender is { } gender && details.Gender != gender
+            ? $"性别应与证件号码一致（{(gender == Gender.Male ? "男" : "女")}），请核对"
+            : null;
+    }
+
+    private string? StatusRefusal(RegistrationStatus required, string action) =>
+        Status == required
+            ? null
+            : $"只有“{RegistrationStatuses.DisplayName(required)}”的报名可以{action}，本报名当前为“{RegistrationStatuses.DisplayName(Status)}”";
+
+    private static string? OwnerRefusal(RegistrationChannel channel, string candidateUserId, Actor by) => channel switch
+    {
+        RegistrationChannel.Individual when by.Role != Role.Candidate || by.UserId != candidateUserId => "考生个人报名只能由考生本人办理",
+        RegistrationChannel.Institution when by.Role != Role.InstitutionStaff => "机构报名只能由报名机构经办人办理",
+        _ => null,
+    };
+
+    private static string? RegistrationWindowRefusal(DateTimeOffset at, BatchSchedule schedule)
+    {
+        var window = schedule.Registration;
+        var day = ChinaTime.DateOf(at);
+        return day < window.Start ? $"本批次报名时间为{Span(window)}，尚未开始"
+            : day > window.End ? $"本批次报名时间为{Span(window)}，现已截止"
+            : null;
+    }
+
+    // Only the end matters: a return made before the review window opened may be answered at once.
+    private static string? ReturnDeadlineRefusal(DateTimeOffset at, BatchSchedule schedule) =>
+        ChinaTime.DateOf(at) > schedule.Review.End
+            ? $"本批次审核时间为{Span(schedule.Review)}，现已截止；未在审核期内提交修改的报名为逾期未修改，不再受理"
+            : null;
+
+    private void MoveTo(RegistrationStatus to, string actorUserId, Role? actorRole, DateTimeOffset at, string action, string? note)
+    {
+        _history.Add(RegistrationEvent.Record(Id, Status, to, actorUserId, actorRole, at, action, note));
+        Status = to;
+    }
+
+    private static string RequiredReason(string? reason, string whenBlank) =>
+        string.IsNullOrWhiteSpace(reason) ? throw new DomainRuleException(whenBlank) : Bounded(reason.Trim());
+
+    private static string Bounded(string text) =>
+        text.Length <= ReasonMaxLength ? text : throw new DomainRuleException($"审核意见不能超过{ReasonMaxLength}字，请精简");
+
+    // "2026年3月9日至3月16日", the way the announcement writes a window.
+    private static string Span(DateRange window) =>
+        window.Start.Year == window.End.Year
+            ? $"{ChineseText.Date(window.Start)}至{window.End.ToString("M月d日", CultureInfo.InvariantCulture)}"
+            : $"{ChineseText.Date(window.Start)}至{ChineseText.Date(window.End)}";
+
+    private static void Require(string? refusal)
+    {
+        if (refusal is not null)
+        {
+            throw new DomainRuleException(refusal);
+        }
+    }
+}

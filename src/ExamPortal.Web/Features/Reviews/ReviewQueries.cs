@@ -1,0 +1,54 @@
+using ExamPortal.Domain.Registrations;
+using ExamPortal.Web.Data;
+using ExamPortal.Web.Data.Entities;
+using ExamPortal.Web.Features.Registrations;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExamPortal.Web.Features.Reviews;
+
+public sealed record ReviewFilter(int? BatchId, int? ProjectId, RegistrationStatus? Status);
+
+public sealed record ReviewQueueItem(Guid Id, string? CandidateName, string ProjectName, string BatchTitle, RegistrationChannel Channel,
+    RegistrationStatus Status, DateTimeOffset? LastSubmittedAt, DateOnly ReviewEnd);
+
+public sealed record Choice(int Id, string Label);
+
+public sealed class ReviewQueries(PortalDbContext db)
+{
+    /// <summary>Oldest submission first: the centre answers in the order people applied.</summary>
+    public async Task<Page<ReviewQueueItem>> QueueAsync(ReviewFilter filter, int page, CancellationToken ct)
+    {
+        page = Math.Max(1, page);
+        var status = filter.Status ?? RegistrationStatus.Submitted;
+        var query = db.Registrations.AsNoTracking().Where(r => r.Status == status);
+        if (filter.BatchId is { } batchId)
+        {
+            query = query.Where(r => r.BatchId == batchId);
+        }
+
+        if (filter.ProjectId is { } projectId)
+        {
+            query = query.Where(r => db.ExamPlans.Any(p => p.Id == r.ExamPlanId && p.ProjectId == projectId));
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query
+            .OrderBy(r => r.LastSubmittedAt).ThenBy(r => r.CreatedAt)
+            .Skip((page - 1) * RegistrationQueries.PageSize).Take(RegistrationQueries.PageSize)
+            .Join(db.ExamPlans, r => r.ExamPlanId, p => p.Id, (r, p) => new
+            {
+                r.Id, r.Details, ProjectName = p.Project.Name, p.Batch.Year, p.Batch.Number, r.Channel, r.Status, r.LastSubmittedAt, p.Batch.ReviewEnd,
+            })
+            .ToListAsync(ct);
+        var items = rows.Select(r => new ReviewQueueItem(r.Id, r.Details?.FullName, r.ProjectName, Batch.TitleOf(r.Year, r.Number), r.Channel, r.Status, r.LastSubmittedAt, r.ReviewEnd)).ToList();
+        return new Page<ReviewQueueItem>(items, page, RegistrationQueries.PageSize, total);
+    }
+
+    public async Task<IReadOnlyList<Choice>> BatchesAsync(CancellationToken ct) =>
+        (await db.Batches.AsNoTracking().OrderByDescending(b => b.Year).ThenBy(b => b.Number).Select(b => new { b.Id, b.Year, b.Number }).ToListAsync(ct))
+            .Select(b => new Choice(b.Id, Batch.TitleOf(b.Year, b.Number))).ToList();
+
+    public async Task<IReadOnlyList<Choice>> ProjectsAsync(CancellationToken ct) =>
+        (await db.Projects.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Code, p.Name }).ToListAsync(ct))
+            .Select(p => new Choice(p.Id, $"{p.Code} {p.Name}")).ToList();
+}
