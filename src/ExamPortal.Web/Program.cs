@@ -12,13 +12,16 @@ using ExamPortal.Web.Features.Messages;
 using ExamPortal.Web.Features.Registrations;
 using ExamPortal.Web.Features.Reviews;
 using ExamPortal.Web.Features.Schedule;
+using ExamPortal.Web.Features.Uploads;
 using ExamPortal.Web.Features.Workbench;
 using ExamPortal.Web.Infrastructure;
+using ExamPortal.Web.Infrastructure.Binding;
 using ExamPortal.Web.Infrastructure.Auth;
 using ExamPortal.Web.Infrastructure.Clock;
 using ExamPortal.Web.Infrastructure.Logging;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
@@ -88,9 +91,15 @@ builder.Services.AddAuthorization(Policies.Add);
 
 builder.Services.AddRazorPages(options =>
 {
+    // Input is validated explicitly with FluentValidation; blank optional fields bind as "" not null.
+
     options.Conventions.AuthorizeAreaFolder("Candidate", "/", Policies.Candidate);
     options.Conventions.AuthorizeAreaFolder("Institution", "/", Policies.Institution);
     options.Conventions.AuthorizeAreaFolder("Centre", "/", Policies.Centre);
+}).AddMvcOptions(options =>
+{
+    options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+    options.ModelMetadataDetailsProviders.Add(new KeepEmptyStrings());
 });
 builder.Services.Configure<WebEncoderOptions>(options =>
     options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -111,6 +120,8 @@ builder.Services.AddScoped<Notifier>();
 builder.Services.AddScoped<MessageQueries>();
 builder.Services.AddScoped<FileStore>();
 builder.Services.AddScoped<ReturnExpiry>();
+builder.Services.AddSingleton<PhotoProcessor>();
+builder.Services.AddSingleton<ScanProcessor>();
 if (builder.Configuration.GetValue("Jobs:Enabled", true))
 {
     builder.Services.AddHostedService<ReturnExpiryService>();
@@ -129,15 +140,27 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
+
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
+
+// An upload whose declared size is over the endpoint's limit is refused before a byte of it is read,
+// with the Chinese 413 page; Kestrel still cuts off a body that grows past the limit without saying so.
+app.Use(async (context, next) =>
+{
+    var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
+    if (limit is { } max && context.Request.ContentLength > max)
+    {
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        return;
+    }
+
+    await next(context);
+});
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/health");
 app.MapRazorPages();
 
 await app.RunAsync();
-
-/// <summary>Entry point, public so the test host can start the real pipeline.</summary>
-public partial class Program;

@@ -12,7 +12,9 @@ public sealed class ErrorModel : PageModel
     public string Heading => Code switch
     {
         403 => "无权访问此页面",
+        400 => "请求无法处理",
         404 => "页面不存在",
+        413 => "上传的文件过大",
         429 => "请求过于频繁",
         _ => "系统暂时出错",
     };
@@ -20,12 +22,18 @@ public sealed class ErrorModel : PageModel
     public string Advice => Code switch
     {
         403 => "您当前登录的账户没有访问此页面的权限。请换用相应角色的账户登录，或返回首页。",
+        400 => "提交的内容不完整或已超过大小限制。您已保存的信息不受影响，请返回上一页重试。",
         404 => "您访问的页面或记录不存在，或您无权查看。请检查链接是否完整，或从首页重新进入。",
+        413 => "单个文件不能超过10MB。您已保存的信息不受影响，请返回上一页，压缩文件或换一个文件后重新上传。",
         429 => "请稍等一分钟后再试。",
         _ => "很抱歉，处理您的请求时出现问题。您已填写的内容不会因此丢失，请稍后重试；如仍有问题请致电 028-86156861。",
     };
 
-    public void OnGet(int? code) => Code = code ?? 500;
+    // No handler parameters: a re-executed POST (an upload refused as too large) must not read its body again.
+    public void OnGet() => Code = CodeFromRoute();
 
-    public void OnPost(int? code) => Code = code ?? 500;
+    public void OnPost() => Code = CodeFromRoute();
+
+    private int CodeFromRoute() =>
+        int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 500;
 }

@@ -56,13 +56,12 @@ public static class HtmlForms
         }
 
         fields.AddRange(values);
-        var action = string.IsNullOrEmpty(form.Action) ? page.Url : form.Action;
-        return await client.PostAsync(new Uri(action), new FormUrlEncodedContent(fields));
+        return await client.PostAsync(ActionOf(page, form), new FormUrlEncodedContent(fields));
     }
 
     /// <summary>Submits a multipart form with one file, carrying the form's hidden fields (antiforgery included).</summary>
     public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, IDocument page, string formSelector, string fileField,
-        byte[] content, string fileName, string contentType, IReadOnlyDictionary<string, string>? values = null)
+        byte[] content, string fileName, string contentType, IReadOnlyDictionary<string, string>? values = null, bool expectContinue = false)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on {page.Url}");
         using var body = new MultipartFormDataContent();
@@ -82,7 +81,25 @@ public static class HtmlForms
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
         body.Add(file, fileField, fileName);
-        var action = string.IsNullOrEmpty(form.Action) ? page.Url : form.Action;
-        return await client.PostAsync(new Uri(action), body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, ActionOf(page, form)) { Content = body };
+        request.Headers.ExpectContinue = expectContinue;
+        return await client.SendAsync(request);
+    }
+
+    private static Uri ActionOf(IDocument page, IHtmlFormElement form) =>
+        form.GetAttribute("action") is { Length: > 0 } action ? new Uri(new Uri(page.Url), action) : new Uri(page.Url);
+
+    /// <summary>Asserts a post/redirect/get answer; when the page came back instead, says what it complained about.</summary>
+    public static async Task<string> RedirectedToAsync(this HttpResponseMessage response)
+    {
+        if (response.StatusCode == System.Net.HttpStatusCode.Redirect)
+        {
+            return response.Headers.Location!.OriginalString;
+        }
+
+        var page = await ReadAsync(response);
+        var problems = string.Join(" | ", page.QuerySelectorAll(".validation-summary li, .field-error").Select(e => e.TextContent.Trim()));
+        Assert.Fail($"Expected a redirect, got {(int)response.StatusCode}: {problems}");
+        return string.Empty;
     }
 }

@@ -42,6 +42,34 @@ public static class TestFiles
         throw new InvalidOperationException($"No JPEG between {minBytes} and {maxBytes} bytes");
     }
 
+    /// <summary>A valid JPEG of exactly the given size: a small photo padded with comment segments.</summary>
+    public static byte[] PaddedJpeg(int exactBytes, int seed = 1)
+    {
+        var photo = Jpeg(320, 427, 80, seed);
+        var padding = new List<byte>();
+        var remaining = exactBytes - photo.Length;
+        if (remaining < 4)
+        {
+            throw new ArgumentOutOfRangeException(nameof(exactBytes), "Too small to pad a photo to.");
+        }
+
+        while (remaining > 0)
+        {
+            // A comment segment is FF FE, a two-byte length that counts itself, then at most 65,533 bytes.
+            var body = Math.Min(remaining - 4, 65_533);
+            if (remaining - (body + 4) is > 0 and < 4)
+            {
+                body -= 4;
+            }
+
+            padding.AddRange([0xFF, 0xFE, (byte)((body + 2) >> 8), (byte)((body + 2) & 0xFF)]);
+            padding.AddRange(Enumerable.Repeat((byte)'x', body));
+            remaining -= body + 4;
+        }
+
+        return [.. photo.AsSpan(0, 2), .. padding, .. photo.AsSpan(2)];
+    }
+
     private static Image<Rgb24> Noisy(int width, int height, int seed)
     {
         var random = new Random(seed);

@@ -126,7 +126,14 @@ public sealed class RegistrationWorkflow(PortalDbContext db, TimeProvider clock,
 
         if (version is { } expected)
         {
-            // The version the person saw: if someone acted since, the save fails instead of overwriting.
+            // The version the person saw: someone acted since they loaded the page, so their decision
+            // was made on a state that no longer exists. The original value also guards the instant
+            // between this load and the save.
+            if (context.Registration.Version != expected)
+            {
+                return WorkflowResult.Conflict;
+            }
+
             db.Entry(context.Registration).Property(r => r.Version).OriginalValue = expected;
         }
 

@@ -1,0 +1,9 @@
+namespace ExamPortal.Web.Features.Uploads;
+
+public enum UploadKind
+{
+    Jpeg,
+    Png,
+    Pdf,
+    Other,
+}

@@ -1,0 +1,40 @@
+// Shows a chosen file's real size against the limits before it is sent, so nobody waits for an
+// upload that will be refused. The server checks everything again; this only saves a round trip.
+(function () {
+  "use strict";
+  var KB = 1024;
+  function size(bytes) {
+    return bytes >= KB * KB ? (bytes / KB / KB).toFixed(1) + "MB" : (bytes / KB).toFixed(1) + "KB";
+  }
+  function describe(input, file) {
+    var max = Number(input.dataset.maxBytes);
+    var isPdf = /\.pdf$/i.test(file.name) || file.type === "application/pdf";
+    if (file.size === 0) {
+      return { ok: false, text: "文件为空，请重新选择" };
+    }
+    if (file.size > max) {
+      return { ok: false, text: "文件为" + size(file.size) + "，超过" + size(max) + "的上限，请压缩后再上传" };
+    }
+    if (input.dataset.kind === "photo") {
+      var photoMax = Number(input.dataset.photoMax);
+      return { ok: true, text: "文件为" + size(file.size) + (file.size > photoMax ? "，大于50KB，上传后系统会裁剪压缩供您确认" : "") };
+    }
+    var min = Number(input.dataset.scanMin), scanMax = Number(input.dataset.scanMax);
+    var inside = file.size >= min && file.size <= scanMax;
+    if (isPdf && !inside) {
+      return { ok: false, text: "PDF文件为" + size(file.size) + "，须在200KB至300KB之间（含），请重新扫描后再上传" };
+    }
+    return { ok: true, text: "文件为" + size(file.size) + (inside ? "" : "，不在200KB至300KB之间，上传后系统会重新压缩供您确认") };
+  }
+  document.querySelectorAll("input[type=file][data-kind]").forEach(function (input) {
+    var hint = document.querySelector("[data-size-for='" + input.id + "']");
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file || !hint) { return; }
+      var verdict = describe(input, file);
+      hint.textContent = verdict.text;
+      hint.className = verdict.ok ? "upload-hint" : "upload-warning";
+      input.setCustomValidity(verdict.ok ? "" : verdict.text);
+    });
+  });
+}());

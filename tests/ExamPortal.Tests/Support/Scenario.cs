@@ -1,0 +1,150 @@
+using ExamPortal.Domain.Catalogue;
+using ExamPortal.Domain.Common;
+using ExamPortal.Domain.People;
+using ExamPortal.Domain.Registrations;
+using ExamPortal.Web.Data;
+using ExamPortal.Web.Data.Entities;
+using ExamPortal.Web.Features.Files;
+using ExamPortal.Web.Features.Registrations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExamPortal.Tests.Support;
+
+/// <summary>
+/// Reaches registration states through the portal's own workflow (real transitions, real database),
+/// for tests whose subject is what happens next.
+/// </summary>
+public sealed class Scenario(PortalFactory portal)
+{
+    public const string Password = "Kaosheng#2026";
+    private static int _sequence;
+
+    public static readonly DateTimeOffset Batch2RegistrationOpen = new(2026, 3, 10, 10, 0, 0, ChinaTime.Offset);
+
+    /// <summary>A new candidate with a valid, unique resident ID number and mobile number.</summary>
+    public async Task<(string UserId, string Mobile, string IdNumber)> CandidateAsync(DateOnly? birthDate = null)
+    {
+        var n = Interlocked.Increment(ref _sequence);
+        var birth = birthDate ?? new DateOnly(1990, 1, 1).AddDays(n);
+        var idNumber = IdNumbers.Resident("510104", birth, 100 + (n % 800));
+        var mobile = $"137{Environment.ProcessId % 10000:0000}{n % 10000:0000}";
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var parsed = IdentityNumber.Parse(IdDocumentType.ResidentIdCard, idNumber).Number!;
+        var user = new PortalUser
+        {
+            UserName = mobile,
+            PhoneNumber = mobile,
+            FullName = $"考生{n}",
+            IdDocumentType = IdDocumentType.ResidentIdCard,
+            IdNumber = parsed.Value,
+            Gender = parsed.Gender,
+            BirthDate = parsed.BirthDate,
+        };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, nameof(Role.Candidate));
+        return (user.Id, mobile, parsed.Value);
+    }
+
+    public async Task<int> PlanIdAsync(int batchNumber, string projectCode)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        return await db.ExamPlans.Where(p => p.Batch.Year == 2026 && p.Batch.Number == batchNumber && p.Project.Code == projectCode).Select(p => p.Id).SingleAsync();
+    }
+
+    /// <summary>A draft with details, all six files and the commitment: ready to submit.</summary>
+    public async Task<Guid> ReadyDraftAsync(string userId, int batchNumber = 2, string projectCode = "01", EducationLevel education = EducationLevel.Bachelor)
+    {
+        var actor = new Actor(userId, Role.Candidate);
+        var planId = await PlanIdAsync(batchNumber, projectCode);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var workflow = services.GetRequiredService<RegistrationWorkflow>();
+        var started = await workflow.StartAsync(actor, planId, CancellationToken.None);
+        Assert.True(started.Succeeded, started.Message);
+        var id = started.RelatedId!.Value;
+
+        var user = await services.GetRequiredService<PortalDbContext>().Users.AsNoTracking().SingleAsync(u => u.Id == userId);
+        var rule = Announcement2026.Projects.Single(p => p.Code == projectCode).Eligibility;
+        var details = new PersonalDetails
+        {
+            FullName = user.FullName,
+            Gender = user.Gender!.Value,
+            BirthDate = user.BirthDate!.Value,
+            Mobile = user.PhoneNumber!,
+            Address = "成都市青羊区测试路1号",
+            Education = education,
+            School = "四川测试大学",
+            Major = "计算机科学与技术",
+            Employer = "测试公司",
+            Occupation = "工程技术人员",
+            Declarations = [.. rule.RequiredDeclarations],
+            DeclaresRelatedSkill = true,
+            EducationProofCase = EducationProofCase.GraduationCertificate,
+        };
+        Assert.True((await workflow.SaveDetailsAsync(id, actor, details, CancellationToken.None)).Succeeded);
+
+        var files = services.GetRequiredService<FileStore>();
+        foreach (var slot in DocumentSlots.Required)
+        {
+            var content = slot == DocumentSlot.Photo ? TestFiles.Jpeg(295, 413, 80, (int)slot) : TestFiles.Jpeg(200, 260, 80, (int)slot);
+            var fileId = await files.SaveAsync(userId, $"{slot}.jpg", "image/jpeg", content, CancellationToken.None);
+            Assert.True((await workflow.AttachAsync(id, actor, slot, fileId, CancellationToken.None)).Succeeded);
+        }
+
+        Assert.True((await workflow.AcceptCommitmentAsync(id, actor, "本人承诺所提交的信息和材料真实有效。", CancellationToken.None)).Succeeded);
+        return id;
+    }
+
+    public async Task<Guid> SubmittedAsync(string userId, int batchNumber = 2, string projectCode = "01")
+    {
+        var id = await ReadyDraftAsync(userId, batchNumber, projectCode);
+        var result = await WorkflowAsync(w => w.SubmitAsync(id, VersionOf(id), new Actor(userId, Role.Candidate), CancellationToken.None));
+        Assert.True(result.Succeeded, result.Message);
+        return id;
+    }
+
+    public async Task<WorkflowResult> WorkflowAsync(Func<RegistrationWorkflow, Task<WorkflowResult>> step)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await step(scope.ServiceProvider.GetRequiredService<RegistrationWorkflow>());
+    }
+
+    public uint VersionOf(Guid id) => Load(id, r => r.Version);
+
+    public async Task<Registration> RegistrationAsync(Guid id)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Registrations
+            .AsNoTracking().Include(r => r.History).Include(r => r.Documents).SingleAsync(r => r.Id == id);
+    }
+
+    public async Task<List<Message>> MessagesAsync(string userId)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Messages.AsNoTracking()
+            .Where(m => m.UserId == userId).OrderBy(m => m.CreatedAt).ToListAsync();
+    }
+
+    private T Load<T>(Guid id, Func<Registration, T> pick)
+    {
+        using var scope = portal.Services.CreateScope();
+        return pick(scope.ServiceProvider.GetRequiredService<PortalDbContext>().Registrations.AsNoTracking().Single(r => r.Id == id));
+    }
+}
+
+public static class IdNumbers
+{
+    /// <summary>A GB 11643 number for the given region, birth date and sequence, with its check character.</summary>
+    public static string Resident(string region, DateOnly birth, int sequence)
+    {
+        var body = $"{region}{birth:yyyyMMdd}{sequence:000}";
+        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();
+        return body + "10X98765432"[sum % 11];
+    }
+}
