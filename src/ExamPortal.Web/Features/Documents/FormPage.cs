@@ -25,13 +25,10 @@ internal sealed class FormPage : IDisposable
         page.Size = PageSize.A4;
         graphics = XGraphics.FromPdfPage(page);
         Width = page.Width.Point;
-        Height = page.Height.Point;
         Y = Margin;
     }
 
     public double Width { get; }
-
-    public double Height { get; }
 
     public double ContentWidth => Width - (2 * Margin);
 

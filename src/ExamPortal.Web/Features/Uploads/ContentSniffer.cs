@@ -6,9 +6,6 @@ namespace ExamPortal.Web.Features.Uploads;
 /// </summary>
 public static class ContentSniffer
 {
-    // Enough of a file for every signature below.
-    public const int HeadLength = 8;
-
     private static ReadOnlySpan<byte> Jpeg => [0xFF, 0xD8, 0xFF];
 
     private static ReadOnlySpan<byte> Png => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];

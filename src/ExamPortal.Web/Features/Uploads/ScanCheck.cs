@@ -5,7 +5,8 @@ public enum ScanVerdict
     // Usable as uploaded; File holds it with metadata removed (images) or unchanged (PDF).
     Accepted,
 
-    // A JPEG or PNG that ScanProcessor.Reencode can bring into the size window; Messages say why.
+    // A JPEG or PNG that ScanProcessor.Reencode can bring into the size window; Messages say why,
+    // then end with ScanProcessor.ReencodeRemedy.
     NeedsReencode,
 
     // Cannot be used: wrong type, damaged, unsafe, or a PDF outside the size window.

@@ -33,6 +33,9 @@ public sealed partial class ScanProcessor(ILogger<ScanProcessor> logger)
     private const int HighestQuality = 95;
     private const int MaxQualityAttempts = 7;
 
+    /// <summary>The last of the messages of a <see cref="ScanVerdict.NeedsReencode"/> check, after the problems.</summary>
+    public const string ReencodeRemedy = "可由系统自动调整为符合要求的JPG图片，或重新扫描后上传";
+
     private const string AcceptedTypes = "扫描件仅支持JPG、JPEG、PNG格式的图片或PDF文件";
 
     /// <summary>Decides whether a scan can be stored as it is, re-encoded into the window, or must be replaced.</summary>
@@ -166,24 +169,25 @@ public sealed partial class ScanProcessor(ILogger<ScanProcessor> logger)
             return ScanCheck.Refused(kind, [ex.Message]);
         }
 
-        const string remedy = "可由系统自动调整为符合要求的JPG图片，或重新扫描后上传";
         var reasons = new List<string>();
         if (!InWindow(data.Length))
         {
-            reasons.Add($"扫描件须在{UploadRules.ScanRange}，您上传的文件为{SizeOf(data.Length)}；{remedy}");
+            reasons.Add($"扫描件须在{UploadRules.ScanRange}，您上传的文件为{SizeOf(data.Length)}");
         }
         else if (!InWindow(probe.Clean.Length))
         {
-            reasons.Add($"扫描件须在{UploadRules.ScanRange}，您上传的文件去除图片附带的拍摄信息后为{SizeOf(probe.Clean.Length)}；{remedy}");
+            reasons.Add($"扫描件须在{UploadRules.ScanRange}，您上传的文件去除图片附带的拍摄信息后为{SizeOf(probe.Clean.Length)}");
         }
 
         if (probe.NeedsRotation)
         {
-            reasons.Add($"图片带有拍摄方向标记，需要按正确方向转正后保存；{remedy}");
+            reasons.Add("图片带有拍摄方向标记，需要按正确方向转正后保存");
         }
 
         if (reasons.Count > 0)
         {
+            // What to do comes once, last, so the messages read as one sentence when joined with "；".
+            reasons.Add(ReencodeRemedy);
             return ScanCheck.NeedsReencode(kind, reasons);
         }
 

@@ -12,7 +12,7 @@ public sealed class ScanProcessorTests(ITestOutputHelper output)
 {
     private const int Kilobyte = 1024;
     private const string Window = "扫描件须在200KB至300KB之间（含），您上传的文件为";
-    private const string Remedy = "可由系统自动调整为符合要求的JPG图片，或重新扫描后上传";
+    private const string Remedy = ScanProcessor.ReencodeRemedy;
 
     private readonly ScanProcessor scans = new(NullLogger<ScanProcessor>.Instance);
 
@@ -27,7 +27,7 @@ public sealed class ScanProcessorTests(ITestOutputHelper output)
         var check = scans.Inspect(image);
 
         Assert.Equal(ScanVerdict.NeedsReencode, check.Verdict);
-        Assert.Equal([$"{Window}{UploadRules.FormatSizeNear(image.Length, UploadRules.ScanMinBytes, UploadRules.ScanMaxBytes)}；{Remedy}"], check.Messages);
+        Assert.Equal([$"{Window}{UploadRules.FormatSizeNear(image.Length, UploadRules.ScanMinBytes, UploadRules.ScanMaxBytes)}", Remedy], check.Messages);
         AssertInWindowJpeg(Reencode(image, sample));
     }
 
@@ -39,8 +39,10 @@ public sealed class ScanProcessorTests(ITestOutputHelper output)
         var check = scans.Inspect(phone);
 
         Assert.Equal(ScanVerdict.NeedsReencode, check.Verdict);
-        Assert.Contains(check.Messages, m => m.StartsWith(Window, StringComparison.Ordinal) && m.Contains("MB；", StringComparison.Ordinal));
-        Assert.Contains($"图片带有拍摄方向标记，需要按正确方向转正后保存；{Remedy}", check.Messages);
+        Assert.Equal(3, check.Messages.Count);
+        Assert.StartsWith(Window, check.Messages[0], StringComparison.Ordinal);
+        Assert.EndsWith("MB", check.Messages[0], StringComparison.Ordinal);
+        Assert.Equal(["图片带有拍摄方向标记，需要按正确方向转正后保存", Remedy], check.Messages.Skip(1));
         var file = Reencode(phone, $"phone {UploadRules.FormatSize(phone.Length)}");
         AssertInWindowJpeg(file);
         Assert.True(file.Height > file.Width, "the portrait shot is stored upright");
@@ -93,7 +95,7 @@ public sealed class ScanProcessorTests(ITestOutputHelper output)
         var check = scans.Inspect(withXmp);
 
         Assert.Equal(ScanVerdict.NeedsReencode, check.Verdict);
-        Assert.Equal([$"扫描件须在200KB至300KB之间（含），您上传的文件去除图片附带的拍摄信息后为{UploadRules.FormatSize(picture.Length)}；{Remedy}"], check.Messages);
+        Assert.Equal([$"扫描件须在200KB至300KB之间（含），您上传的文件去除图片附带的拍摄信息后为{UploadRules.FormatSize(picture.Length)}", Remedy], check.Messages);
     }
 
     [Fact]
@@ -119,7 +121,7 @@ public sealed class ScanProcessorTests(ITestOutputHelper output)
         var check = scans.Inspect(jpeg);
 
         Assert.Equal(ScanVerdict.NeedsReencode, check.Verdict);
-        Assert.Equal([$"图片带有拍摄方向标记，需要按正确方向转正后保存；{Remedy}"], check.Messages);
+        Assert.Equal(["图片带有拍摄方向标记，需要按正确方向转正后保存", Remedy], check.Messages);
         var file = scans.Reencode(jpeg);
         Assert.True(file.Width > file.Height, "a 3:4 portrait stored with orientation 6 shows as landscape");
     }

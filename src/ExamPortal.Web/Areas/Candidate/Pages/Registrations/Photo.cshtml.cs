@@ -51,7 +51,16 @@ public sealed class PhotoModel(RegistrationWorkflow workflow, PhotoProcessor pho
                 var fileId = await files.SaveAsync(User.UserId(), "photo.jpg", check.File!.ContentType, check.File.Content, ct);
                 return await AttachAsync(id, fileId, "照片已上传。", ct);
             case PhotoVerdict.NeedsFitting:
-                var fitted = photos.Fit(content);
+                ProcessedFile fitted;
+                try
+                {
+                    fitted = photos.Fit(content);
+                }
+                catch (UploadProcessingException ex)
+                {
+                    return Refuse(ex.Message);
+                }
+
                 var pendingId = await files.SaveAsync(User.UserId(), "photo.jpg", fitted.ContentType, fitted.Content, ct);
                 FitNote = $"{string.Join("；", check.Messages)}。系统已将照片裁剪为{fitted.Width}×{fitted.Height}像素的一寸照片（{UploadRules.FormatSize(fitted.Length)}），请确认人像完整清晰后采用，或重新上传。";
                 return RedirectToPage(new { id, pending = pendingId });

@@ -77,7 +77,16 @@ public sealed class ScansModel(RegistrationWorkflow workflow, ScanProcessor scan
                 var fileId = await files.SaveAsync(User.UserId(), FileName(slot, check.File!), check.File!.ContentType, check.File.Content, ct);
                 return Done(await workflow.AttachAsync(id, User.ToActor(), slot, fileId, ct), id, $"{DocumentSlots.DisplayName(slot)}已上传。");
             case ScanVerdict.NeedsReencode:
-                var reencoded = scans.Reencode(content);
+                ProcessedFile reencoded;
+                try
+                {
+                    reencoded = scans.Reencode(content);
+                }
+                catch (UploadProcessingException ex)
+                {
+                    return Refuse(slot, ex.Message);
+                }
+
                 var pendingId = await files.SaveAsync(User.UserId(), FileName(slot, reencoded), reencoded.ContentType, reencoded.Content, ct);
                 ReencodeNote = $"{string.Join("；", check.Messages)}。系统已将图片重新压缩为{UploadRules.FormatSize(reencoded.Length)}，请确认清晰可读后采用，或重新上传。";
                 return RedirectToPage(new { id, pending = pendingId, pendingSlot = slot });
