@@ -8,7 +8,9 @@ using ExamPortal.Web.Features.Accounts;
 using ExamPortal.Web.Features.Calendar;
 using ExamPortal.Web.Features.Catalogue;
 using ExamPortal.Web.Features.Files;
+using ExamPortal.Web.Features.InstitutionApplicants;
 using ExamPortal.Web.Features.Messages;
+using ExamPortal.Web.Features.Onboarding;
 using ExamPortal.Web.Features.Registrations;
 using ExamPortal.Web.Features.Reviews;
 using ExamPortal.Web.Features.Schedule;
@@ -96,6 +98,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeAreaFolder("Candidate", "/", Policies.Candidate);
     options.Conventions.AuthorizeAreaFolder("Institution", "/", Policies.Institution);
     options.Conventions.AuthorizeAreaFolder("Centre", "/", Policies.Centre);
+    options.Conventions.AuthorizeAreaFolder("Centre", "/Admin", Policies.CentreAdmin);
 }).AddMvcOptions(options =>
 {
     options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
@@ -120,6 +123,10 @@ builder.Services.AddScoped<Notifier>();
 builder.Services.AddScoped<MessageQueries>();
 builder.Services.AddScoped<FileStore>();
 builder.Services.AddScoped<ReturnExpiry>();
+builder.Services.AddScoped<InstitutionContext>();
+builder.Services.AddScoped<InstitutionOnboarding>();
+builder.Services.AddScoped<OnboardingQueries>();
+builder.Services.AddScoped<StaffManagement>();
 builder.Services.AddSingleton<PhotoProcessor>();
 builder.Services.AddSingleton<ScanProcessor>();
 if (builder.Configuration.GetValue("Jobs:Enabled", true))

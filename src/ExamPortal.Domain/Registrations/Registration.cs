@@ -30,7 +30,7 @@ public sealed class Registration
 
     public Guid Id { get; private set; }
 
-    public string CandidateUserId { get; private set; } = string.Empty;
+    public string? CandidateUserId { get; private set; }
 
     public RegistrationChannel Channel { get; private set; }
 
@@ -81,10 +81,15 @@ public sealed class Registration
     public bool IsLive => !NotLiveStatuses.Contains(Status);
 
     public static Registration StartDraft(
-        Guid id, string candidateUserId, RegistrationChannel channel, int? institutionId, int examPlanId, int batchId,
+        Guid id, string? candidateUserId, RegistrationChannel channel, int? institutionId, int examPlanId, int batchId,
         IdDocumentType idType, string idNumber, Actor by, DateTimeOffset at, BatchSchedule schedule)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(candidateUserId);
+        // An institution's applicants have no account of their own: the institution acts for them.
+        if ((channel == RegistrationChannel.Individual) == string.IsNullOrWhiteSpace(candidateUserId))
+        {
+            throw new ArgumentException("考生个人报名须关联考生账户，机构报名不关联考生账户", nameof(candidateUserId));
+        }
+
         ArgumentNullException.ThrowIfNull(by);
         ArgumentNullException.ThrowIfNull(schedule);
         if (id == Guid.Empty)
@@ -391,7 +396,7 @@ public sealed class Registration
             ? null
             : $"只有“{RegistrationStatuses.DisplayName(required)}”的报名可以{action}，本报名当前为“{RegistrationStatuses.DisplayName(Status)}”";
 
-    private static string? OwnerRefusal(RegistrationChannel channel, string candidateUserId, Actor by) => channel switch
+    private static string? OwnerRefusal(RegistrationChannel channel, string? candidateUserId, Actor by) => channel switch
     {
         RegistrationChannel.Individual when by.Role != Role.Candidate || by.UserId != candidateUserId => "考生个人报名只能由考生本人办理",
         RegistrationChannel.Institution when by.Role != Role.InstitutionStaff => "机构报名只能由报名机构经办人办理",

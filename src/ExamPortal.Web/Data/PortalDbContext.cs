@@ -19,6 +19,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<RegistrationEvent> RegistrationEvents => Set<RegistrationEvent>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<Message> Messages => Set<Message>();
+    public DbSet<InstitutionImport> InstitutionImports => Set<InstitutionImport>();
 
     /// <summary>Keys live in the database so several portal instances share cookies and antiforgery tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -71,6 +71,7 @@ internal sealed class InstitutionConfiguration : IEntityTypeConfiguration<Instit
         builder.Property(i => i.ContactPerson).HasMaxLength(50);
         builder.Property(i => i.ContactPhone).HasMaxLength(20);
         builder.Property(i => i.Address).HasMaxLength(300);
+        builder.Property(i => i.Type).HasConversion<string>().HasMaxLength(40);
     }
 }
 

@@ -1,3 +1,5 @@
+using ExamPortal.Domain.Institutions;
+
 namespace ExamPortal.Web.Data.Entities;
 
 /// <summary>A registration institution (报名机构) approved by the centre.</summary>
@@ -9,4 +11,5 @@ public sealed class Institution
     public required string ContactPerson { get; set; }
     public required string ContactPhone { get; set; }
     public string Address { get; set; } = string.Empty;
+    public InstitutionType Type { get; set; } = InstitutionType.College;
 }

@@ -22,6 +22,156 @@ namespace ExamPortal.Web.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ExamPortal.Domain.Institutions.InstitutionApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("contact_email");
+
+                    b.Property<string>("ContactPerson")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("contact_person");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("credit_code");
+
+                    b.Property<bool>("CreditCodeCheckConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("credit_code_check_confirmed");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<int?>("InstitutionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institution_application");
+
+                    b.HasIndex("CreditCode")
+                        .HasDatabaseName("ix_institution_application_credit_code");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_institution_application_institution_id");
+
+                    b.HasIndex("Status", "SubmittedAt")
+                        .HasDatabaseName("ix_institution_application_status_submitted_at");
+
+                    b.ToTable("institution_application", (string)null);
+                });
+
+            modelBuilder.Entity("ExamPortal.Domain.Institutions.InstitutionApplicationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorRole")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("actor_role");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institution_application_event");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_institution_application_event_application_id");
+
+                    b.ToTable("institution_application_event", (string)null);
+                });
+
             modelBuilder.Entity("ExamPortal.Domain.Registrations.Registration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -33,7 +183,6 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasColumnName("batch_id");
 
                     b.Property<string>("CandidateUserId")
-                        .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)")
                         .HasColumnName("candidate_user_id");
@@ -419,6 +568,12 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
                     b.HasKey("Id")
                         .HasName("pk_institutions");
 
@@ -427,6 +582,74 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasDatabaseName("ix_institutions_credit_code");
 
                     b.ToTable("institutions", (string)null);
+                });
+
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.InstitutionImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AlreadyImportedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("already_imported_count");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid?>("ErrorReportFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("error_report_file_id");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_count");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("ImportedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("imported_count");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rows");
+
+                    b.Property<string>("SheetProblems")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("sheet_problems");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("uploaded_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institution_imports");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_institution_imports_batch_id");
+
+                    b.HasIndex("InstitutionId", "UploadedAt")
+                        .HasDatabaseName("ix_institution_imports_institution_id_uploaded_at");
+
+                    b.ToTable("institution_imports", (string)null);
                 });
 
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.Message", b =>
@@ -892,6 +1115,25 @@ namespace ExamPortal.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ExamPortal.Domain.Institutions.InstitutionApplication", b =>
+                {
+                    b.HasOne("ExamPortal.Web.Data.Entities.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_institution_application_institutions_institution_id");
+                });
+
+            modelBuilder.Entity("ExamPortal.Domain.Institutions.InstitutionApplicationEvent", b =>
+                {
+                    b.HasOne("ExamPortal.Domain.Institutions.InstitutionApplication", null)
+                        .WithMany("History")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_institution_application_event_institution_application_appli");
+                });
+
             modelBuilder.Entity("ExamPortal.Domain.Registrations.Registration", b =>
                 {
                     b.HasOne("ExamPortal.Web.Data.Entities.Batch", null)
@@ -905,7 +1147,6 @@ namespace ExamPortal.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("CandidateUserId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_registrations_asp_net_users_candidate_user_id");
 
                     b.HasOne("ExamPortal.Web.Data.Entities.ExamPlan", null)
@@ -967,6 +1208,23 @@ namespace ExamPortal.Web.Data.Migrations
                     b.Navigation("Batch");
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.InstitutionImport", b =>
+                {
+                    b.HasOne("ExamPortal.Web.Data.Entities.Batch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institution_imports_batches_batch_id");
+
+                    b.HasOne("ExamPortal.Web.Data.Entities.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institution_imports_institutions_institution_id");
                 });
 
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.Message", b =>
@@ -1055,6 +1313,11 @@ namespace ExamPortal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("ExamPortal.Domain.Institutions.InstitutionApplication", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("ExamPortal.Domain.Registrations.Registration", b =>

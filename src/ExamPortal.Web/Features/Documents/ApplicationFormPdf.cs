@@ -1,7 +1,5 @@
-using System.Globalization;
 using ExamPortal.Web.Features.Uploads;
 using PdfSharp.Drawing;
-using PdfSharp.Pdf;
 
 namespace ExamPortal.Web.Features.Documents;
 
@@ -52,7 +50,7 @@ public static class ApplicationFormPdf
             throw new ArgumentException("The photo must be a JPEG (PhotoProcessor output).", nameof(photoJpeg));
         }
 
-        using var document = NewDocument(ApplicationFormTitle);
+        using var document = FormDocument.Create(ApplicationFormTitle);
         using (var page = new FormPage(document))
         {
             page.Title(ApplicationFormTitle);
@@ -64,7 +62,7 @@ public static class ApplicationFormPdf
 
             var photoTop = page.Y;
             page.Row([FormCell.Label("姓名", LabelWidth), new(data.Name, valueWidth), FormCell.Label("性别", LabelWidth), new(data.Gender, valueWidth)], label, value, RowHeight);
-            page.Row([FormCell.Label("出生日期", LabelWidth), new(Date(data.BirthDate), valueWidth), FormCell.Label("文化程度", LabelWidth), new(data.EducationLevel, valueWidth)], label, value, RowHeight);
+            page.Row([FormCell.Label("出生日期", LabelWidth), new(FormDocument.Date(data.BirthDate), valueWidth), FormCell.Label("文化程度", LabelWidth), new(data.EducationLevel, valueWidth)], label, value, RowHeight);
             page.Row([FormCell.Label("证件类型", LabelWidth), new(data.IdDocumentType, valueWidth), FormCell.Label("手机号码", LabelWidth), new(data.Mobile, valueWidth)], label, value, RowHeight);
             page.Row([FormCell.Label("证件号码", LabelWidth), new(data.IdNumber, (2 * valueWidth) + LabelWidth)], label, value, RowHeight);
             PhotoCell(page, new XRect(FormPage.Margin + width - PhotoColumnWidth, photoTop, PhotoColumnWidth, page.Y - photoTop), photoJpeg);
@@ -75,7 +73,7 @@ public static class ApplicationFormPdf
             page.Row([FormCell.Label("通讯地址", LabelWidth), new(data.Address, width - LabelWidth)], label, value, RowHeight);
             page.Row([FormCell.Label("申报项目", LabelWidth), new(data.ProjectName, width - LabelWidth)], label, value, RowHeight);
             page.Row([FormCell.Label("申报条件", LabelWidth), new(data.EligibilityCondition, width - LabelWidth)], label, value, RowHeight * 2);
-            page.Row([FormCell.Label("考核批次", LabelWidth), new(data.BatchName, valueWidth), FormCell.Label("考核日期", LabelWidth), new(data.ExamDate is { } d ? Date(d) : string.Empty, wideValue)], label, value, RowHeight);
+            page.Row([FormCell.Label("考核批次", LabelWidth), new(data.BatchName, valueWidth), FormCell.Label("考核日期", LabelWidth), new(data.ExamDate is { } d ? FormDocument.Date(d) : string.Empty, wideValue)], label, value, RowHeight);
 
             SignatureBlock(page, ApplicationDeclaration, "申报人签名（手写）：");
 
@@ -92,14 +90,14 @@ public static class ApplicationFormPdf
                 FormPage.Font(9.5));
         }
 
-        return Save(document);
+        return FormDocument.Save(document);
     }
 
     /// <summary>《四川省专项职业能力考核个人诚信承诺书》 with <see cref="IntegrityCommitmentWording"/> and blanks to sign.</summary>
     public static byte[] IntegrityCommitment(ApplicationFormData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        using var document = NewDocument(IntegrityCommitmentTitle);
+        using var document = FormDocument.Create(IntegrityCommitmentTitle);
         using (var page = new FormPage(document))
         {
             page.Title(IntegrityCommitmentTitle);
@@ -119,7 +117,7 @@ public static class ApplicationFormPdf
             var half = (width - (2 * LabelWidth)) / 2;
             page.Row([FormCell.Label("承诺人姓名", LabelWidth), new(data.Name, half), FormCell.Label("证件号码", LabelWidth), new(data.IdNumber, half)], label, value, RowHeight);
             page.Row([FormCell.Label("申报项目", LabelWidth), new(data.ProjectName, width - LabelWidth)], label, value, RowHeight);
-            page.Row([FormCell.Label("考核批次", LabelWidth), new(data.BatchName, half), FormCell.Label("考核日期", LabelWidth), new(data.ExamDate is { } d ? Date(d) : string.Empty, half)], label, value, RowHeight);
+            page.Row([FormCell.Label("考核批次", LabelWidth), new(data.BatchName, half), FormCell.Label("考核日期", LabelWidth), new(data.ExamDate is { } d ? FormDocument.Date(d) : string.Empty, half)], label, value, RowHeight);
 
             var sign = FormPage.Font(12);
             var left = FormPage.Margin + (width / 2) - 30;
@@ -138,7 +136,7 @@ public static class ApplicationFormPdf
                 FormPage.Font(9.5));
         }
 
-        return Save(document);
+        return FormDocument.Save(document);
     }
 
     private static string ScanNote =>
@@ -181,23 +179,4 @@ public static class ApplicationFormPdf
         using var image = XImage.FromStream(stream);
         page.Graphics.DrawImage(image, box);
     }
-
-    private static PdfDocument NewDocument(string title)
-    {
-        ChineseFontResolver.EnsureRegistered();
-        var document = new PdfDocument();
-        document.Info.Title = title;
-        document.Info.Creator = "ExamPortal";
-        document.Options.CompressContentStreams = true;
-        return document;
-    }
-
-    private static byte[] Save(PdfDocument document)
-    {
-        using var output = new MemoryStream();
-        document.Save(output);
-        return output.ToArray();
-    }
-
-    private static string Date(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 }

@@ -6,7 +6,7 @@ namespace ExamPortal.Web.Features.Documents;
 
 /// <summary>
 /// One A4 page of a printable form: a title, bordered tables whose rows grow with wrapped text, and
-/// paragraphs, laid out top to bottom from <see cref="Y"/>.
+/// paragraphs, laid out top to bottom from <see cref="Y"/>. Portrait unless a wide table needs landscape.
 /// </summary>
 internal sealed class FormPage : IDisposable
 {
@@ -19,16 +19,20 @@ internal sealed class FormPage : IDisposable
 
     private readonly XGraphics graphics;
 
-    public FormPage(PdfDocument document)
+    public FormPage(PdfDocument document, PageOrientation orientation = PageOrientation.Portrait)
     {
         var page = document.AddPage();
         page.Size = PageSize.A4;
+        page.Orientation = orientation;
         graphics = XGraphics.FromPdfPage(page);
         Width = page.Width.Point;
+        Height = page.Height.Point;
         Y = Margin;
     }
 
     public double Width { get; }
+
+    public double Height { get; }
 
     public double ContentWidth => Width - (2 * Margin);
 
@@ -41,11 +45,17 @@ internal sealed class FormPage : IDisposable
 
     public static double LineHeight(XFont font) => font.Size * 1.45;
 
+    /// <summary>A centred title; a '\n' (or a title wider than the page) starts a second centred line.</summary>
     public void Title(string text)
     {
         var font = Font(18, bold: true);
-        graphics.DrawString(text, font, XBrushes.Black, new XRect(Margin, Y, ContentWidth, LineHeight(font)), XStringFormats.Center);
-        Y += LineHeight(font) + 14;
+        foreach (var line in Wrap(text, font, ContentWidth))
+        {
+            graphics.DrawString(line, font, XBrushes.Black, new XRect(Margin, Y, ContentWidth, LineHeight(font)), XStringFormats.Center);
+            Y += LineHeight(font);
+        }
+
+        Y += 14;
     }
 
     public IReadOnlyList<string> Wrap(string text, XFont font, double width, double firstLineIndent = 0) =>
@@ -82,6 +92,17 @@ internal sealed class FormPage : IDisposable
     /// </summary>
     public double Row(IReadOnlyList<FormCell> cells, XFont labelFont, XFont valueFont, double minHeight, double x = Margin)
     {
+        var row = MeasureRow(cells, labelFont, valueFont, minHeight);
+        DrawRow(row, x);
+        return row.Height;
+    }
+
+    /// <summary>
+    /// Wraps a row's cells and works out its height without drawing it, so that a table running over
+    /// several pages can see whether the row still fits on this one before drawing it.
+    /// </summary>
+    public FormRow MeasureRow(IReadOnlyList<FormCell> cells, XFont labelFont, XFont valueFont, double minHeight)
+    {
         var wrapped = cells
             .Select(cell => Wrap(cell.Text, cell.IsLabel ? labelFont : valueFont, cell.Width - (2 * CellPadding)))
             .ToList();
@@ -92,11 +113,18 @@ internal sealed class FormPage : IDisposable
             height = Math.Max(height, (wrapped[i].Count * LineHeight(font)) + (2 * CellPadding));
         }
 
-        for (var i = 0; i < cells.Count; i++)
+        return new FormRow(cells, wrapped, labelFont, valueFont, height);
+    }
+
+    /// <summary>Draws a measured row from <paramref name="x"/> at <see cref="Y"/> and moves below it.</summary>
+    public void DrawRow(FormRow row, double x = Margin)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        for (var i = 0; i < row.Cells.Count; i++)
         {
-            var cell = cells[i];
-            var font = cell.IsLabel ? labelFont : valueFont;
-            var box = new XRect(x, Y, cell.Width, height);
+            var cell = row.Cells[i];
+            var font = cell.IsLabel ? row.LabelFont : row.ValueFont;
+            var box = new XRect(x, Y, cell.Width, row.Height);
             if (cell.IsLabel)
             {
                 graphics.DrawRectangle(LabelFill, box);
@@ -104,8 +132,8 @@ internal sealed class FormPage : IDisposable
 
             graphics.DrawRectangle(Border, box);
             var lineHeight = LineHeight(font);
-            var top = Y + ((height - (wrapped[i].Count * lineHeight)) / 2);
-            foreach (var line in wrapped[i])
+            var top = Y + ((row.Height - (row.Lines[i].Count * lineHeight)) / 2);
+            foreach (var line in row.Lines[i])
             {
                 // Captions centred like a printed form; typed values from the left, where handwriting starts.
                 var lineBox = new XRect(x + CellPadding, top, cell.Width - (2 * CellPadding), lineHeight);
@@ -116,8 +144,7 @@ internal sealed class FormPage : IDisposable
             x += cell.Width;
         }
 
-        Y += height;
-        return height;
+        Y += row.Height;
     }
 
     public void Box(XRect box) => graphics.DrawRectangle(Border, box);
@@ -130,18 +157,24 @@ internal sealed class FormPage : IDisposable
         graphics.DrawLine(Border, start, y + 2, start + blankWidth, y + 2);
     }
 
-    /// <summary>"____年____月____日" with a ruled blank before each unit, ending at <paramref name="right"/>.</summary>
-    public void DateBlank(XFont font, double right, double y)
+    /// <summary>
+    /// "____年____月____日" with a ruled blank before each unit, ending at <paramref name="right"/>;
+    /// returns where it starts, for a caption in front of it.
+    /// </summary>
+    public double DateBlank(XFont font, double right, double y)
     {
         const double blank = 34;
         var unitWidth = graphics.MeasureString("年", font).Width;
-        var x = right - (3 * (blank + unitWidth));
+        var left = right - (3 * (blank + unitWidth));
+        var x = left;
         foreach (var unit in new[] { "年", "月", "日" })
         {
             graphics.DrawLine(Border, x, y + 2, x + blank, y + 2);
             graphics.DrawString(unit, font, XBrushes.Black, x + blank, y, XStringFormats.BottomLeft);
             x += blank + unitWidth;
         }
+
+        return left;
     }
 
     public void Dispose() => graphics.Dispose();

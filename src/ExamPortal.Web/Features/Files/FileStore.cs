@@ -34,8 +34,8 @@ public sealed class FileStore(PortalDbContext db, TimeProvider clock)
 
     /// <summary>
     /// A file the actor may read, or null (the caller answers 404 either way, revealing nothing):
-    /// the owner; centre staff for files attached to a registration; institution staff for files of
-    /// their institution's registrations.
+    /// the owner; centre staff for files attached to a registration; institution staff for files their
+    /// colleagues uploaded and files of their institution's registrations.
     /// </summary>
     public async Task<FileContent?> ReadAsync(Guid fileId, Actor actor, CancellationToken ct)
     {
@@ -44,8 +44,10 @@ public sealed class FileStore(PortalDbContext db, TimeProvider clock)
         files = actor.Role switch
         {
             Role.Candidate => files.Where(f => f.OwnerUserId == actor.UserId),
-            Role.InstitutionStaff => files.Where(f => f.OwnerUserId == actor.UserId || attached.Any(r => r.InstitutionId != null
-                && r.InstitutionId == db.Users.Where(u => u.Id == actor.UserId).Select(u => u.InstitutionId).FirstOrDefault())),
+            Role.InstitutionStaff => files.Where(f => db.Users.Any(owner => owner.Id == f.OwnerUserId && owner.InstitutionId != null
+                    && owner.InstitutionId == db.Users.Where(u => u.Id == actor.UserId).Select(u => u.InstitutionId).FirstOrDefault())
+                || attached.Any(r => r.InstitutionId != null
+                    && r.InstitutionId == db.Users.Where(u => u.Id == actor.UserId).Select(u => u.InstitutionId).FirstOrDefault())),
             _ => files.Where(f => attached.Any()),
         };
         return await files.Select(f => new FileContent(f.FileName, f.ContentType, f.Content)).SingleOrDefaultAsync(ct);

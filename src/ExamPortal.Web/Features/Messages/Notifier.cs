@@ -21,7 +21,8 @@ public sealed class Notifier(PortalDbContext db, TimeProvider clock)
             RegistrationStatus.ReturnExpired => ("报名逾期未修改", $"您报名的{batchTitle}“{projectName}”被退回后未在审核期内重新提交，已逾期，不再受理该报名。"),
             _ => null,
         };
-        if (text is not { } message)
+        // Institution applicants have no account: their institution follows the result on its own pages.
+        if (text is not { } message || registration.CandidateUserId is not { } userId)
         {
             return;
         }
@@ -29,7 +30,7 @@ public sealed class Notifier(PortalDbContext db, TimeProvider clock)
         db.Messages.Add(new Message
         {
             Id = Guid.CreateVersion7(),
-            UserId = registration.CandidateUserId,
+            UserId = userId,
             RegistrationId = registration.Id,
             Title = message.Title,
             Body = message.Body,

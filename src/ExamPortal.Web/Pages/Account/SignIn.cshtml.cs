@@ -41,7 +41,9 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
         if (result.IsLockedOut)
         {
             logger.SignInLockedOut(user.Id);
-            ModelState.AddModelError(string.Empty, "密码连续输错次数过多，账户已暂时锁定，请15分钟后再试");
+            ModelState.AddModelError(string.Empty, user.LockoutEnd == DateTimeOffset.MaxValue
+                ? "该账户尚未启用或已停用：报名机构申请通过审核后方可登录；已停用的经办人请联系本机构其他经办人"
+                : "密码连续输错次数过多，账户已暂时锁定，请15分钟后再试");
             return Page();
         }
 

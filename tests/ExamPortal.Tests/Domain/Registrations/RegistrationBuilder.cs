@@ -120,7 +120,7 @@ internal sealed class RegistrationBuilder
     {
         var registration = Registration.StartDraft(
             Guid.NewGuid(),
-            CandidateUserId,
+            _channel == RegistrationChannel.Institution ? null : CandidateUserId,
             _channel,
             _channel == RegistrationChannel.Institution ? 7 : null,
             examPlanId: 11,

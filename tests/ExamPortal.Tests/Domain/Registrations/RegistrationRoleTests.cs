@@ -126,9 +126,17 @@ public sealed class RegistrationRoleTests
     public void OnlyTheOwnerStartsADraft(RegistrationChannel channel, string userId, Role role, string message)
     {
         var error = Assert.Throws<DomainRuleException>(() => Registration.StartDraft(
-            Guid.NewGuid(), CandidateUserId, channel, channel == RegistrationChannel.Institution ? 7 : null, 11, 2,
+            Guid.NewGuid(), channel == RegistrationChannel.Institution ? null : CandidateUserId, channel, channel == RegistrationChannel.Institution ? 7 : null, 11, 2,
             IdDocumentType.ResidentIdCard, "510107199003071236", new Actor(userId, role), CreatedAt, Batch2));
 
         Assert.Equal(message, error.Message);
     }
+
+    [Theory]
+    [InlineData(RegistrationChannel.Individual, null)]
+    [InlineData(RegistrationChannel.Institution, "candidate-1")]
+    public void An_individual_registration_has_an_account_and_an_institution_one_has_none(RegistrationChannel channel, string? candidateUserId) =>
+        Assert.Throws<ArgumentException>(() => Registration.StartDraft(
+            Guid.NewGuid(), candidateUserId, channel, channel == RegistrationChannel.Institution ? 7 : null, 11, 2,
+            IdDocumentType.ResidentIdCard, "510107199003071236", new Actor("staff-1", Role.InstitutionStaff), CreatedAt, Batch2));
 }

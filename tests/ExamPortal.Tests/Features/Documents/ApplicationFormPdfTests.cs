@@ -31,7 +31,7 @@ public sealed class ApplicationFormPdfTests(ITestOutputHelper output)
     public void TheApplicationFormIsOneA4PageWithTheCandidatesDetailsAsText()
     {
         var pdf = ApplicationFormPdf.ApplicationForm(Candidate, photoJpeg: null);
-        Save(pdf, "application-form.pdf");
+        DocumentArtifacts.Save(pdf, "application-form.pdf");
 
         var text = AssertOneA4PageWithSubsetFont(pdf);
         Assert.Contains("四川省专项职业能力考核个人申报表", text, StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public sealed class ApplicationFormPdfTests(ITestOutputHelper output)
         var photo = new PhotoProcessor(NullLogger<PhotoProcessor>.Instance).Fit(UploadSamples.Jpeg(600, 800));
 
         var pdf = ApplicationFormPdf.ApplicationForm(Candidate, photo.Content);
-        Save(pdf, "application-form-with-photo.pdf");
+        DocumentArtifacts.Save(pdf, "application-form-with-photo.pdf");
 
         using var document = PdfDocument.Open(pdf);
         var page = document.GetPage(1);
@@ -67,7 +67,7 @@ public sealed class ApplicationFormPdfTests(ITestOutputHelper output)
     public void TheIntegrityCommitmentCarriesTheAnnouncementsWordsAndTheCandidate()
     {
         var pdf = ApplicationFormPdf.IntegrityCommitment(Candidate);
-        Save(pdf, "integrity-commitment.pdf");
+        DocumentArtifacts.Save(pdf, "integrity-commitment.pdf");
 
         var text = AssertOneA4PageWithSubsetFont(pdf);
         Assert.Contains("四川省专项职业能力考核个人诚信承诺书", text, StringComparison.Ordinal);
@@ -104,7 +104,7 @@ public sealed class ApplicationFormPdfTests(ITestOutputHelper output)
         };
 
         var pdf = ApplicationFormPdf.ApplicationForm(verbose, photoJpeg: null);
-        Save(pdf, "application-form-long.pdf");
+        DocumentArtifacts.Save(pdf, "application-form-long.pdf");
 
         using var document = PdfDocument.Open(pdf);
         var page = document.GetPage(1);
@@ -129,13 +129,5 @@ public sealed class ApplicationFormPdfTests(ITestOutputHelper output)
         Assert.Equal(842, page.Height, 1.0);
         Assert.All(page.Letters.Select(l => l.FontName).Distinct(), name => Assert.Matches("^[A-Z]{6}\\+", name));
         return page.Text;
-    }
-
-    // Kept beside the test binaries so a person can open them (or render them with pdftoppm).
-    private static void Save(byte[] pdf, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "artifacts", "documents");
-        Directory.CreateDirectory(folder);
-        File.WriteAllBytes(Path.Combine(folder, name), pdf);
     }
 }
