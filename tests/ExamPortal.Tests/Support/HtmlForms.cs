@@ -24,56 +24,17 @@ public static class HtmlForms
     /// <summary>Fills the form's fields by name, keeps every other field (hidden ones included) as the page gave it.</summary>
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IDocument page, string formSelector, IReadOnlyDictionary<string, string> values)
     {
-        var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on {page.Url}");
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            var name = element.GetAttribute("name");
-            if (string.IsNullOrEmpty(name))
-            {
-                continue;
-            }
-
-            switch (element)
-            {
-                case IHtmlInputElement { Type: "checkbox" or "radio" } box when !values.ContainsKey(name):
-                    if (box.IsChecked)
-                    {
-                        fields.Add(new(name, box.Value));
-                    }
-
-                    break;
-                case IHtmlInputElement input when !values.ContainsKey(name):
-                    fields.Add(new(name, input.Value));
-                    break;
-                case IHtmlSelectElement select when !values.ContainsKey(name):
-                    fields.Add(new(name, select.Value ?? string.Empty));
-                    break;
-                case IHtmlTextAreaElement area when !values.ContainsKey(name):
-                    fields.Add(new(name, area.Value));
-                    break;
-            }
-        }
-
-        fields.AddRange(values);
-        return await client.PostAsync(ActionOf(page, form), new FormUrlEncodedContent(fields));
+        var form = FormOf(page, formSelector);
+        return await client.PostAsync(ActionOf(page, form), new FormUrlEncodedContent(FieldsOf(form, values)));
     }
 
-    /// <summary>Submits a multipart form with one file, carrying the form's hidden fields (antiforgery included).</summary>
+    /// <summary>Submits a multipart form with one file and every other field of the form, as a browser does.</summary>
     public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, IDocument page, string formSelector, string fileField,
         byte[] content, string fileName, string contentType, IReadOnlyDictionary<string, string>? values = null, bool expectContinue = false)
     {
-        var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on {page.Url}");
+        var form = FormOf(page, formSelector);
         using var body = new MultipartFormDataContent();
-        foreach (var hidden in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name)))
-        {
-            if (values?.ContainsKey(hidden.Name!) != true)
-            {
-                body.Add(new StringContent(hidden.Value), hidden.Name!);
-            }
-        }
-
-        foreach (var (name, value) in values ?? new Dictionary<string, string>())
+        foreach (var (name, value) in FieldsOf(form, values ?? new Dictionary<string, string>()))
         {
             body.Add(new StringContent(value), name);
         }
@@ -84,6 +45,49 @@ public static class HtmlForms
         using var request = new HttpRequestMessage(HttpMethod.Post, ActionOf(page, form)) { Content = body };
         request.Headers.ExpectContinue = expectContinue;
         return await client.SendAsync(request);
+    }
+
+    private static IHtmlFormElement FormOf(IDocument page, string selector) =>
+        page.QuerySelector<IHtmlFormElement>(selector) ?? throw new InvalidOperationException($"No form {selector} on {page.Url}");
+
+    private static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form, IReadOnlyDictionary<string, string> values)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name) || values.ContainsKey(name))
+            {
+                continue;
+            }
+
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box:
+                    if (box.IsChecked)
+                    {
+                        fields.Add(new(name, box.Value));
+                    }
+
+                    break;
+                case IHtmlInputElement { Type: "file" }:
+                    break;
+                case IHtmlInputElement input:
+                    fields.Add(new(name, input.Value));
+                    break;
+                case IHtmlSelectElement select:
+                    // With no option marked selected, a browser sends the first one.
+                    var chosen = select.Options.FirstOrDefault(o => o.IsSelected) ?? select.Options.FirstOrDefault();
+                    fields.Add(new(name, chosen?.Value ?? string.Empty));
+                    break;
+                case IHtmlTextAreaElement area:
+                    fields.Add(new(name, area.Value));
+                    break;
+            }
+        }
+
+        fields.AddRange(values);
+        return fields;
     }
 
     private static Uri ActionOf(IDocument page, IHtmlFormElement form) =>

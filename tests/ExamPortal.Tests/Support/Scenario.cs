@@ -28,7 +28,7 @@ public sealed class Scenario(PortalFactory portal)
     {
         var n = Interlocked.Increment(ref _sequence);
         var birth = birthDate ?? new DateOnly(1990, 1, 1).AddDays(n);
-        var idNumber = IdNumbers.Resident("510104", birth, 100 + (n % 800));
+        var idNumber = IdNumbers.Resident("510105", birth, 100 + (n % 800));
         var mobile = $"137{Environment.ProcessId % 10000:0000}{n % 10000:0000}";
         await using var scope = portal.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();

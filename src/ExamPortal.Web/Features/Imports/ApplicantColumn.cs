@@ -7,5 +7,5 @@ namespace ExamPortal.Web.Features.Imports;
 public sealed record ApplicantColumn(int Index, string Header, bool IsRequired, double Width, IReadOnlyList<string> Aliases)
 {
     /// <summary>The column letter in the template and the error report (A for the first column).</summary>
-    public string Letter => ((char)('A' + Index)).ToString();
+    public string Letter => XlsxPackage.ColumnLetter(Index);
 }

@@ -71,6 +71,11 @@ internal sealed partial class ApplicantRowParser
         var occupation = ReadText(raw, ApplicantColumns.Occupation, MaxOccupationLength, problems);
         var (project, projectName) = ReadProject(raw, problems);
         var (path, conditionLabel) = ReadCondition(raw, project, problems);
+        if (path?.Kind == EligibilityPathKind.RelatedOccupation)
+        {
+            occupation = Canonical(occupation, path.Occupations) ?? occupation;
+        }
+
         var isOfAge = CheckAge(birthDate, project, problems);
 
         ApplicantQualification? qualification = null;
@@ -82,7 +87,7 @@ internal sealed partial class ApplicantRowParser
                 level,
                 IsFinalYearStudent: false,
                 MajorGroupName: path?.Kind == EligibilityPathKind.RelatedMajor ? Canonical(major, path.Majors.Select(m => m.Name)) : null,
-                Occupation: path?.Kind == EligibilityPathKind.RelatedOccupation ? Canonical(occupation, path.Occupations) : NullIfEmpty(occupation),
+                Occupation: NullIfEmpty(occupation),
                 DeclaresRelatedSkill: path?.Kind == EligibilityPathKind.RelatedSkill,
                 // The institution vouches for these in its first review (初审) of the applicant.
                 Declarations: project.Rule.Eligibility.RequiredDeclarations);
@@ -394,7 +399,7 @@ internal sealed partial class ApplicantRowParser
     private static string ChineseDate(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 
     // 5.10104E+17 as Excel shows it, or 5.1010419900101126E+17 as a double prints.
-    [GeneratedRegex("^[0-9](?:\\.[0-9]+)?E\\+?[0-9]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[0-9](?:\\.[0-9]+)?E\\+[0-9]+$", RegexOptions.CultureInvariant)]
     private static partial Regex ScientificNotation();
 
     private sealed class CatalogueProject

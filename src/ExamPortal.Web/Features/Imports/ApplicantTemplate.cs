@@ -17,8 +17,6 @@ public static class ApplicantTemplate
 
     public const string ChoicesSheetName = "选项";
 
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     // Excel's built-in "@" (text) format: what is typed stays text, so an 18-digit ID keeps its digits.
     internal const int TextFormat = 49;
 
@@ -27,7 +25,7 @@ public static class ApplicantTemplate
     public static IReadOnlyList<string> Instructions { get; } =
     [
         "1. 每行填写一名考生，从第2行开始填写。请不要修改第一行的列名；列的顺序可以调整，多出的列会被忽略。一个文件最多" + ApplicantSheetReader.MaxRows + "名考生。",
-        "2. 证件号码列已设置为“文本”格式，请直接输入或粘贴号码，末位X大小写均可。如果Excel把号码显示成 5.10104E+17 这样的科学计数法，说明号码已被存成数字、末几位已经丢失：请把该列设置为“文本”格式，然后重新输入号码（改回显示格式不能找回丢失的数字）。",
+        "2. 证件号码列已设置为“文本”格式，请直接输入号码，末位X大小写均可；从其他表格复制时请用“选择性粘贴→数值”，以免带入原来的数字格式。如果Excel把号码显示成 5.10104E+17 这样的科学计数法，说明号码已被存成数字、末几位已经丢失：请把该列设置为“文本”格式，然后重新输入号码（改回显示格式不能找回丢失的数字）。",
         "3. 证件类型、性别、文化程度、申报项目、申报条件请从下拉列表选择。证件类型为居民身份证、港澳台居民居住证或外国人永久居留身份证时，性别和出生日期可以不填，系统按证件号码填写；填写了的须与证件号码一致。",
         "4. 出生日期可写作 1990-01-02、1990/1/2、1990.1.2、1990年1月2日、19900102，也可以是Excel日期。考生在报名时须年满16周岁（法定劳动年龄）。",
         "5. 手机号码必填，为11位大陆手机号码。同一考生（同一证件号码）在一个文件中只能出现一次。",

@@ -12,8 +12,6 @@ public static class ImportErrorReport
 {
     public const string ErrorColumnHeader = "错误说明";
 
-    public const string FileName = "导入失败的行.xlsx";
-
     public static byte[] Build(IEnumerable<ApplicantRow> failedRows)
     {
         ArgumentNullException.ThrowIfNull(failedRows);

@@ -52,8 +52,6 @@ internal sealed class XlsxPackage
         return stream.ToArray();
     }
 
-    public static string CellReference(int columnIndex, int row) => $"{ColumnLetter(columnIndex)}{row}";
-
     public static string ColumnLetter(int columnIndex) => ((char)('A' + columnIndex)).ToString();
 
     public XElement Worksheet(string sheetName)

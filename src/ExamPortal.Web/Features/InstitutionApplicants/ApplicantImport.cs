@@ -1,0 +1,122 @@
+using ExamPortal.Domain.Common;
+using ExamPortal.Domain.People;
+using ExamPortal.Domain.Registrations;
+using ExamPortal.Web.Data;
+using ExamPortal.Web.Data.Entities;
+using ExamPortal.Web.Features.Files;
+using ExamPortal.Web.Features.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExamPortal.Web.Features.InstitutionApplicants;
+
+/// <summary>
+/// Turns an uploaded applicant sheet into draft registrations of the institution's channel. Valid rows
+/// import even when others fail; a person already registered by this institution in the batch is left
+/// as is, so uploading the same file twice creates nobody twice. All new rows are saved together.
+/// </summary>
+public sealed class ApplicantImport(PortalDbContext db, FileStore files, TimeProvider clock)
+{
+    public async Task<InstitutionImport> ImportAsync(Actor staff, int institutionId, int batchId, string fileName, Stream content, CancellationToken ct)
+    {
+        var batch = await db.Batches.AsNoTracking().SingleAsync(b => b.Id == batchId, ct);
+        var plans = await db.ExamPlans.AsNoTracking().Where(p => p.BatchId == batchId && p.Project.IsActive)
+            .Select(p => new { p.Id, p.Project }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var context = new ImportContext(ChinaTime.DateOf(now),
+            plans.ToDictionary(p => p.Project.Name, p => new ProjectRule(p.Project.Code, p.Project.Name, p.Project.Eligibility)));
+        var import = new InstitutionImport
+        {
+            Id = Guid.CreateVersion7(),
+            InstitutionId = institutionId,
+            BatchId = batchId,
+            FileName = Path.GetFileName(fileName),
+            UploadedByUserId = staff.UserId,
+            UploadedAt = now,
+        };
+        var sheet = batch.Schedule.IsRegistrationOpen(now)
+            ? ApplicantSheetReader.Read(content, context)
+            : new ApplicantSheet([], [$"{batch.Title}的报名时间为{batch.Schedule.Registration.Start:yyyy年M月d日}至{batch.Schedule.Registration.End:M月d日}，现在不能导入考生"]);
+        import.SheetProblems = sheet.SheetProblems;
+        if (sheet.SheetProblems.Count > 0)
+        {
+            db.Add(import);
+            await db.SaveChangesAsync(ct);
+            return import;
+        }
+
+        var numbers = sheet.Rows.Where(r => r.IsValid).Select(r => r.IdNumber).Distinct().ToList();
+        var existing = await db.Registrations.AsNoTracking()
+            .Where(r => r.BatchId == batchId && numbers.Contains(r.IdNumber) && !Registration.NotLiveStatuses.Contains(r.Status))
+            .Select(r => new { r.IdDocumentType, r.IdNumber, r.InstitutionId })
+            .ToListAsync(ct);
+        var results = new List<ImportRowResult>(sheet.Rows.Count);
+        var failed = new List<ApplicantRow>();
+        foreach (var row in sheet.Rows)
+        {
+            var checkedRow = row;
+            var owner = row.IsValid ? existing.Find(e => e.IdDocumentType == row.IdDocumentType && e.IdNumber == row.IdNumber) : null;
+            if (owner is not null && owner.InstitutionId == institutionId)
+            {
+                results.Add(Result(row, ImportRowOutcome.AlreadyImported, ["本机构已在本批次登记该考生，未重复导入"]));
+                continue;
+            }
+
+            if (owner is not null)
+            {
+                checkedRow = row.WithProblem(new RowProblem("证件号码", "该考生已在本批次通过其他报名机构或个人报名，同一批次只能报名一次"));
+            }
+
+            if (!checkedRow.IsValid)
+            {
+                failed.Add(checkedRow);
+                results.Add(Result(checkedRow, ImportRowOutcome.Failed, checkedRow.Problems.Select(p => $"{p.Column}：{p.Message}").ToList()));
+                continue;
+            }
+
+            var plan = plans.Single(p => p.Project.Code == checkedRow.ProjectCode);
+            db.Registrations.Add(Draft(staff, institutionId, plan.Id, batch, checkedRow, now));
+            results.Add(Result(checkedRow, ImportRowOutcome.Imported, []));
+        }
+
+        import.Rows = results;
+        import.ImportedCount = results.Count(r => r.Outcome == ImportRowOutcome.Imported);
+        import.AlreadyImportedCount = results.Count(r => r.Outcome == ImportRowOutcome.AlreadyImported);
+        import.FailedCount = failed.Count;
+        if (failed.Count > 0)
+        {
+            import.ErrorReportFileId = await files.SaveAsync(staff.UserId, "导入失败的行.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ImportErrorReport.Build(failed), ct);
+        }
+
+        db.Add(import);
+        await db.SaveChangesAsync(ct);
+        return import;
+    }
+
+    private static Registration Draft(Actor staff, int institutionId, int planId, Batch batch, ApplicantRow row, DateTimeOffset now)
+    {
+        // The row was judged on the condition the institution chose, with what it vouches for in its first review.
+        var qualification = row.Qualification!;
+        var registration = Registration.StartDraft(Guid.CreateVersion7(), null, RegistrationChannel.Institution, institutionId, planId, batch.Id,
+            row.IdDocumentType!.Value, row.IdNumber, staff, now, batch.Schedule);
+        registration.SaveDetails(new PersonalDetails
+        {
+            FullName = row.FullName,
+            Gender = row.Gender!.Value,
+            BirthDate = row.BirthDate!.Value,
+            Mobile = row.Mobile,
+            Education = row.Education!.Value,
+            School = row.School,
+            Major = row.Major,
+            Employer = row.Employer,
+            Occupation = qualification.Occupation,
+            MajorGroupName = qualification.MajorGroupName,
+            DeclaresRelatedSkill = qualification.DeclaresRelatedSkill,
+            Declarations = [.. qualification.Declarations],
+        }, staff, now, batch.Schedule);
+        return registration;
+    }
+
+    private static ImportRowResult Result(ApplicantRow row, ImportRowOutcome outcome, IReadOnlyList<string> problems) =>
+        new(row.RowNumber, row.FullName, row.IdNumber.Length > 4 ? IdentityNumber.Mask(row.IdNumber) : row.IdNumber, row.ProjectName, outcome, problems);
+}
