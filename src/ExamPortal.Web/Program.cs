@@ -124,6 +124,8 @@ builder.Services.AddScoped<MessageQueries>();
 builder.Services.AddScoped<FileStore>();
 builder.Services.AddScoped<ReturnExpiry>();
 builder.Services.AddScoped<InstitutionContext>();
+builder.Services.AddScoped<InstitutionWorkflow>();
+builder.Services.AddScoped<SubmissionQueries>();
 builder.Services.AddScoped<ApplicantImport>();
 builder.Services.AddScoped<ImportQueries>();
 builder.Services.AddScoped<ApplicantQueries>();

@@ -46,7 +46,8 @@ public sealed record PersonalDetails
 
     // Fields a draft may leave empty but a submission may not, by their names on the form. The proof case
     // is listed with the documents by Registration.MissingForSubmission.
-    internal IEnumerable<string> MissingFields()
+    // An institution's applicants give no postal address: the institution is their contact.
+    internal IEnumerable<string> MissingFields(bool requireAddress)
     {
         if (string.IsNullOrWhiteSpace(FullName))
         {
@@ -63,7 +64,7 @@ public sealed record PersonalDetails
             yield return "手机号码";
         }
 
-        if (string.IsNullOrWhiteSpace(Address))
+        if (requireAddress && string.IsNullOrWhiteSpace(Address))
         {
             yield return "联系地址";
         }

@@ -32,6 +32,12 @@ public sealed class Registration
 
     public string? CandidateUserId { get; private set; }
 
+    // Institution channel only: when the institution's first review (初审) passed the applicant, and the
+    // submission that sent it to the centre.
+    public DateTimeOffset? FirstReviewPassedAt { get; private set; }
+
+    public Guid? InstitutionSubmissionId { get; private set; }
+
     public RegistrationChannel Channel { get; private set; }
 
     public int? InstitutionId { get; private set; }
@@ -150,6 +156,7 @@ public sealed class Registration
 
         Require(IdentityMismatch(trimmed));
         Details = trimmed;
+        FirstReviewPassedAt = null;
     }
 
     // An edit like SaveDetails (no history entry). A new file replaces the slot's previous one.
@@ -168,6 +175,9 @@ public sealed class Registration
         RequireEditBy(by, at, schedule);
         _documents.RemoveAll(d => d.Slot == slot);
         _documents.Add(RegistrationDocument.Attach(slot, fileId, at));
+
+        // What the institution checked has changed: it checks again before submitting.
+        FirstReviewPassedAt = null;
     }
 
     // An edit like SaveDetails (no history entry). The wording is kept verbatim: it is what was promised.
@@ -181,9 +191,12 @@ public sealed class Registration
 
     public RegistrationDocument? DocumentIn(DocumentSlot slot) => _documents.Find(d => d.Slot == slot);
 
-    // What still stops submission, by the names the form uses; empty when complete.
+    // What still stops submission, by the names the form uses; empty when complete. An institution's
+    // applicant needs no address or proof type (the institution holds them) and no online commitment
+    // (the institution's commitment is recorded at its submission), but must pass its first review.
     public IReadOnlyList<string> MissingForSubmission()
     {
+        var individual = Channel == RegistrationChannel.Individual;
         var missing = new List<string>();
         if (Details is null)
         {
@@ -191,21 +204,61 @@ public sealed class Registration
         }
         else
         {
-            missing.AddRange(Details.MissingFields());
+            missing.AddRange(Details.MissingFields(requireAddress: individual));
         }
 
         missing.AddRange(DocumentSlots.Required.Where(slot => DocumentIn(slot) is null).Select(DocumentSlots.DisplayName));
-        if (Details?.EducationProofCase is null)
+        if (individual && Details?.EducationProofCase is null)
         {
             missing.Add("学历或学籍证明类型");
         }
 
-        if (CommitmentAcceptedAt is null)
+        if (individual && CommitmentAcceptedAt is null)
         {
             missing.Add("个人诚信承诺确认");
         }
 
+        if (!individual && FirstReviewPassedAt is null)
+        {
+            missing.Add("机构初审");
+        }
+
         return missing;
+    }
+
+    // Everything the first review needs: what submission needs, less the first review itself.
+    public IReadOnlyList<string> MissingForFirstReview() => [.. MissingForSubmission().Where(item => item != "机构初审")];
+
+    public bool CanPassFirstReview(Actor by, DateTimeOffset at, BatchSchedule schedule) => FirstReviewRefusal(by, at, schedule) is null;
+
+    // The institution vouches for the applicant (双承诺制); the status does not change, the trail records it.
+    public void PassFirstReview(Actor by, DateTimeOffset at, BatchSchedule schedule)
+    {
+        Require(FirstReviewRefusal(by, at, schedule));
+        FirstReviewPassedAt = at.ToUniversalTime();
+        _history.Add(RegistrationEvent.Record(Id, Status, Status, by.UserId, by.Role, at, RegistrationActions.FirstReviewPassed, null));
+    }
+
+    public bool CanSubmitThroughInstitution(Actor by, DateTimeOffset at, BatchSchedule schedule, EligibilityRule rule) =>
+        InstitutionSubmitRefusal(by, at, schedule, rule) is null;
+
+    // One applicant of an institution's submission: a draft is submitted, a returned one re-submitted, and
+    // the institution's commitment is what this registration was submitted under.
+    public void SubmitThroughInstitution(Actor by, DateTimeOffset at, BatchSchedule schedule, EligibilityRule rule, Guid submissionId, string commitmentWording)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(commitmentWording);
+        Require(InstitutionSubmitRefusal(by, at, schedule, rule));
+        InstitutionSubmissionId = submissionId;
+        CommitmentWording = commitmentWording;
+        CommitmentAcceptedAt = at.ToUniversalTime();
+        if (Status == RegistrationStatus.Returned)
+        {
+            Resubmit(by, at, schedule, rule);
+        }
+        else
+        {
+            Submit(by, at, schedule, rule);
+        }
     }
 
     public bool CanSubmit(Actor by, DateTimeOffset at, BatchSchedule schedule, EligibilityRule rule) =>
@@ -313,6 +366,26 @@ public sealed class Registration
             ?? RegistrationWindowRefusal(at, schedule)
             ?? ContentRefusal(at, rule);
     }
+
+    private string? FirstReviewRefusal(Actor by, DateTimeOffset at, BatchSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (Channel != RegistrationChannel.Institution)
+        {
+            return "只有机构报名需要机构初审";
+        }
+
+        var missing = MissingForFirstReview();
+        return OwnerRefusal(Channel, CandidateUserId, by)
+            ?? EditRefusal(at, schedule)
+            ?? (missing.Count > 0 ? $"还缺少：{ChineseText.List(missing)}，补齐后才能初审通过" : null);
+    }
+
+    private string? InstitutionSubmitRefusal(Actor by, DateTimeOffset at, BatchSchedule schedule, EligibilityRule rule) =>
+        Channel != RegistrationChannel.Institution ? "只有机构报名可以由报名机构提交"
+        : Status == RegistrationStatus.Returned ? ResubmitRefusal(by, at, schedule, rule)
+        : SubmitRefusal(by, at, schedule, rule);
 
     private string? ReviewRefusal(Actor by, DateTimeOffset at, BatchSchedule schedule)
     {

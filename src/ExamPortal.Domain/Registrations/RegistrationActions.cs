@@ -10,6 +10,7 @@ public static class RegistrationActions
     public const string Returned = "Returned";
     public const string Resubmitted = "Resubmitted";
     public const string ReturnExpired = "ReturnExpired";
+    public const string FirstReviewPassed = "FirstReviewPassed";
 
     public static string DisplayName(string action) => action switch
     {
@@ -20,6 +21,7 @@ public static class RegistrationActions
         Returned => "退回修改",
         Resubmitted => "修改后重新提交",
         ReturnExpired => "逾期未修改",
+        FirstReviewPassed => "机构初审通过",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "未知的报名操作"),
     };
 }

@@ -20,6 +20,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<InstitutionImport> InstitutionImports => Set<InstitutionImport>();
+    public DbSet<InstitutionSubmission> InstitutionSubmissions => Set<InstitutionSubmission>();
+    public DbSet<ExamPortal.Domain.Institutions.InstitutionApplication> InstitutionApplications => Set<ExamPortal.Domain.Institutions.InstitutionApplication>();
 
     /// <summary>Keys live in the database so several portal instances share cookies and antiforgery tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -60,3 +60,22 @@ internal sealed class InstitutionApplicationEventConfiguration : IEntityTypeConf
         builder.Property(e => e.Note).HasMaxLength(1000);
     }
 }
+
+internal sealed class InstitutionSubmissionConfiguration : IEntityTypeConfiguration<InstitutionSubmission>
+{
+    public void Configure(EntityTypeBuilder<InstitutionSubmission> builder)
+    {
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Number).HasMaxLength(30);
+        builder.HasIndex(s => s.Number).IsUnique();
+        builder.Property(s => s.SubmittedByUserId).HasMaxLength(450);
+        builder.Property(s => s.SubmittedByName).HasMaxLength(50);
+        builder.Property(s => s.CommitmentWording).HasMaxLength(4000);
+        builder.Property(s => s.OriginalsRecordedByUserId).HasMaxLength(450);
+        builder.Property(s => s.Version).IsRowVersion();
+        builder.HasOne<Institution>().WithMany().HasForeignKey(s => s.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Batch>().WithMany().HasForeignKey(s => s.BatchId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.InstitutionId, s.SubmittedAt });
+        builder.HasIndex(s => new { s.BatchId, s.OriginalsReceivedOn });
+    }
+}

@@ -49,6 +49,8 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         builder.HasIndex(r => new { r.CandidateUserId, r.CreatedAt });
         builder.HasIndex(r => new { r.BatchId, r.Status, r.ExamPlanId, r.LastSubmittedAt });
         builder.HasIndex(r => new { r.ExamPlanId, r.IdDocumentType, r.IdNumber });
+        builder.HasIndex(r => new { r.InstitutionId, r.BatchId, r.Status });
+        builder.HasOne<InstitutionSubmission>().WithMany().HasForeignKey(r => r.InstitutionSubmissionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -108,18 +108,18 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasColumnName("xmin");
 
                     b.HasKey("Id")
-                        .HasName("pk_institution_application");
+                        .HasName("pk_institution_applications");
 
                     b.HasIndex("CreditCode")
-                        .HasDatabaseName("ix_institution_application_credit_code");
+                        .HasDatabaseName("ix_institution_applications_credit_code");
 
                     b.HasIndex("InstitutionId")
-                        .HasDatabaseName("ix_institution_application_institution_id");
+                        .HasDatabaseName("ix_institution_applications_institution_id");
 
                     b.HasIndex("Status", "SubmittedAt")
-                        .HasDatabaseName("ix_institution_application_status_submitted_at");
+                        .HasDatabaseName("ix_institution_applications_status_submitted_at");
 
-                    b.ToTable("institution_application", (string)null);
+                    b.ToTable("institution_applications", (string)null);
                 });
 
             modelBuilder.Entity("ExamPortal.Domain.Institutions.InstitutionApplicationEvent", b =>
@@ -218,6 +218,10 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("exam_plan_id");
 
+                    b.Property<DateTimeOffset?>("FirstReviewPassedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_review_passed_at");
+
                     b.Property<string>("IdDocumentType")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -233,6 +237,10 @@ namespace ExamPortal.Web.Data.Migrations
                     b.Property<int?>("InstitutionId")
                         .HasColumnType("integer")
                         .HasColumnName("institution_id");
+
+                    b.Property<Guid?>("InstitutionSubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_submission_id");
 
                     b.Property<DateTimeOffset?>("LastSubmittedAt")
                         .HasColumnType("timestamp with time zone")
@@ -272,8 +280,8 @@ namespace ExamPortal.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_registrations");
 
-                    b.HasIndex("InstitutionId")
-                        .HasDatabaseName("ix_registrations_institution_id");
+                    b.HasIndex("InstitutionSubmissionId")
+                        .HasDatabaseName("ix_registrations_institution_submission_id");
 
                     b.HasIndex("CandidateUserId", "CreatedAt")
                         .HasDatabaseName("ix_registrations_candidate_user_id_created_at");
@@ -285,6 +293,9 @@ namespace ExamPortal.Web.Data.Migrations
 
                     b.HasIndex("ExamPlanId", "IdDocumentType", "IdNumber")
                         .HasDatabaseName("ix_registrations_exam_plan_id_id_document_type_id_number");
+
+                    b.HasIndex("InstitutionId", "BatchId", "Status")
+                        .HasDatabaseName("ix_registrations_institution_id_batch_id_status");
 
                     b.HasIndex("BatchId", "Status", "ExamPlanId", "LastSubmittedAt")
                         .HasDatabaseName("ix_registrations_batch_id_status_exam_plan_id_last_submitted_at");
@@ -650,6 +661,83 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasDatabaseName("ix_institution_imports_institution_id_uploaded_at");
 
                     b.ToTable("institution_imports", (string)null);
+                });
+
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.InstitutionSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApplicantCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("applicant_count");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("CommitmentWording")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("commitment_wording");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly?>("OriginalsReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("originals_received_on");
+
+                    b.Property<string>("OriginalsRecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("originals_recorded_by_user_id");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("submitted_by_name");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("submitted_by_user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institution_submissions");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_institution_submissions_number");
+
+                    b.HasIndex("BatchId", "OriginalsReceivedOn")
+                        .HasDatabaseName("ix_institution_submissions_batch_id_originals_received_on");
+
+                    b.HasIndex("InstitutionId", "SubmittedAt")
+                        .HasDatabaseName("ix_institution_submissions_institution_id_submitted_at");
+
+                    b.ToTable("institution_submissions", (string)null);
                 });
 
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.Message", b =>
@@ -1121,7 +1209,7 @@ namespace ExamPortal.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("InstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_institution_application_institutions_institution_id");
+                        .HasConstraintName("fk_institution_applications_institutions_institution_id");
                 });
 
             modelBuilder.Entity("ExamPortal.Domain.Institutions.InstitutionApplicationEvent", b =>
@@ -1131,7 +1219,7 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_institution_application_event_institution_application_appli");
+                        .HasConstraintName("fk_institution_application_event_institution_applications_appl");
                 });
 
             modelBuilder.Entity("ExamPortal.Domain.Registrations.Registration", b =>
@@ -1161,6 +1249,12 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasForeignKey("InstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_registrations_institutions_institution_id");
+
+                    b.HasOne("ExamPortal.Web.Data.Entities.InstitutionSubmission", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionSubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_registrations_institution_submissions_institution_submissio");
                 });
 
             modelBuilder.Entity("ExamPortal.Domain.Registrations.RegistrationDocument", b =>
@@ -1225,6 +1319,23 @@ namespace ExamPortal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_institution_imports_institutions_institution_id");
+                });
+
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.InstitutionSubmission", b =>
+                {
+                    b.HasOne("ExamPortal.Web.Data.Entities.Batch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institution_submissions_batches_batch_id");
+
+                    b.HasOne("ExamPortal.Web.Data.Entities.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institution_submissions_institutions_institution_id");
                 });
 
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.Message", b =>

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExamPortal.Web.Features.InstitutionApplicants;
 
-public sealed record ApplicantListItem(Guid Id, string FullName, string MaskedIdNumber, string ProjectName, string BatchTitle, RegistrationStatus Status, int DocumentCount);
+public sealed record ApplicantListItem(Guid Id, string FullName, string MaskedIdNumber, string ProjectName, string BatchTitle, RegistrationStatus Status, int DocumentCount, bool FirstReviewPassed);
 
 /// <summary>An institution's own applicants, never another's: every query starts from the institution id.</summary>
 public sealed class ApplicantQueries(PortalDbContext db)
@@ -31,11 +31,11 @@ public sealed class ApplicantQueries(PortalDbContext db)
             .Skip((page - 1) * RegistrationQueries.PageSize).Take(RegistrationQueries.PageSize)
             .Join(db.ExamPlans, r => r.ExamPlanId, p => p.Id, (r, p) => new
             {
-                r.Id, r.Details, r.IdNumber, ProjectName = p.Project.Name, p.Batch.Year, p.Batch.Number, r.Status, Documents = r.Documents.Count,
+                r.Id, r.Details, r.IdNumber, ProjectName = p.Project.Name, p.Batch.Year, p.Batch.Number, r.Status, Documents = r.Documents.Count, r.FirstReviewPassedAt,
             })
             .ToListAsync(ct);
         var items = rows.Select(r => new ApplicantListItem(r.Id, r.Details?.FullName ?? string.Empty, IdentityNumber.Mask(r.IdNumber), r.ProjectName,
-            Batch.TitleOf(r.Year, r.Number), r.Status, r.Documents)).ToList();
+            Batch.TitleOf(r.Year, r.Number), r.Status, r.Documents, r.FirstReviewPassedAt is not null)).ToList();
         return new Page<ApplicantListItem>(items, page, RegistrationQueries.PageSize, total);
     }
 }

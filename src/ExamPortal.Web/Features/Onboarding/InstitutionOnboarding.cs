@@ -55,7 +55,7 @@ public sealed class InstitutionOnboarding(PortalDbContext db, UserManager<Portal
         if (application is not null)
         {
             if (await db.Institutions.AnyAsync(i => i.CreditCode == application.CreditCode, ct)
-                || await db.Set<InstitutionApplication>().AnyAsync(a => a.CreditCode == application.CreditCode && a.Status == InstitutionApplicationStatus.Pending, ct))
+                || await db.InstitutionApplications.AnyAsync(a => a.CreditCode == application.CreditCode && a.Status == InstitutionApplicationStatus.Pending, ct))
             {
                 problems[nameof(ApplicationInput.CreditCode)] = "该统一社会信用代码已是报名机构，或已有申请正在审核，请勿重复申请";
             }
@@ -170,7 +170,7 @@ public sealed class InstitutionOnboarding(PortalDbContext db, UserManager<Portal
 
     private async Task<InstitutionApplication?> LoadAsync(Guid id, uint version, CancellationToken ct)
     {
-        var application = await db.Set<InstitutionApplication>().Include(a => a.History).SingleOrDefaultAsync(a => a.Id == id, ct);
+        var application = await db.InstitutionApplications.Include(a => a.History).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (application is not null)
         {
             db.Entry(application).Property(a => a.Version).OriginalValue = version;

@@ -12,7 +12,7 @@ public sealed class OnboardingQueries(PortalDbContext db)
     public async Task<Page<ApplicationListItem>> ListAsync(InstitutionApplicationStatus status, int page, CancellationToken ct)
     {
         page = Math.Max(1, page);
-        var query = db.Set<InstitutionApplication>().AsNoTracking().Where(a => a.Status == status);
+        var query = db.InstitutionApplications.AsNoTracking().Where(a => a.Status == status);
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(a => a.SubmittedAt)
             .Skip((page - 1) * RegistrationQueries.PageSize).Take(RegistrationQueries.PageSize)
@@ -22,5 +22,5 @@ public sealed class OnboardingQueries(PortalDbContext db)
     }
 
     public Task<InstitutionApplication?> OneAsync(Guid id, CancellationToken ct) =>
-        db.Set<InstitutionApplication>().AsNoTracking().Include(a => a.History).SingleOrDefaultAsync(a => a.Id == id, ct);
+        db.InstitutionApplications.AsNoTracking().Include(a => a.History).SingleOrDefaultAsync(a => a.Id == id, ct);
 }

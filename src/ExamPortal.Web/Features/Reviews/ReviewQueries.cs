@@ -9,11 +9,14 @@ namespace ExamPortal.Web.Features.Reviews;
 public sealed record ReviewFilter(int? BatchId, int? ProjectId, RegistrationStatus? Status);
 
 public sealed record ReviewQueueItem(Guid Id, string? CandidateName, string ProjectName, string BatchTitle, RegistrationChannel Channel,
-    RegistrationStatus Status, DateTimeOffset? LastSubmittedAt, DateOnly ReviewEnd);
+    RegistrationStatus Status, DateTimeOffset? LastSubmittedAt, DateOnly ReviewEnd, DateOnly? AnswerBy, int? WorkingDaysLeft)
+{
+    public bool IsOverdue => WorkingDaysLeft < 0;
+}
 
 public sealed record Choice(int Id, string Label);
 
-public sealed class ReviewQueries(PortalDbContext db)
+public sealed class ReviewQueries(PortalDbContext db, Calendar.CalendarService calendar, TimeProvider clock)
 {
     /// <summary>Oldest submission first: the centre answers in the order people applied.</summary>
     public async Task<Page<ReviewQueueItem>> QueueAsync(ReviewFilter filter, int page, CancellationToken ct)
@@ -38,9 +41,19 @@ public sealed class ReviewQueries(PortalDbContext db)
             .Join(db.ExamPlans, r => r.ExamPlanId, p => p.Id, (r, p) => new
             {
                 r.Id, r.Details, ProjectName = p.Project.Name, p.Batch.Year, p.Batch.Number, r.Channel, r.Status, r.LastSubmittedAt, p.Batch.ReviewEnd,
+                OriginalsReceivedOn = db.InstitutionSubmissions.Where(s => s.Id == r.InstitutionSubmissionId).Select(s => s.OriginalsReceivedOn).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        var items = rows.Select(r => new ReviewQueueItem(r.Id, r.Details?.FullName, r.ProjectName, Batch.TitleOf(r.Year, r.Number), r.Channel, r.Status, r.LastSubmittedAt, r.ReviewEnd)).ToList();
+
+        // Institution applicants: the centre answers within 10 working days of receiving the paper originals.
+        var workingDays = await calendar.GetAsync(ct);
+        var today = Domain.Common.ChinaTime.DateOf(clock.GetUtcNow());
+        var items = rows.Select(r =>
+        {
+            DateOnly? answerBy = r.OriginalsReceivedOn is { } received && workingDays.Covers(received.Year) ? Domain.Institutions.ReReviewDeadline.For(received, workingDays) : null;
+            int? left = answerBy is { } by && workingDays.Covers(today.Year) && workingDays.Covers(by.Year) ? Domain.Institutions.ReReviewDeadline.WorkingDaysLeft(today, by, workingDays) : null;
+            return new ReviewQueueItem(r.Id, r.Details?.FullName, r.ProjectName, Batch.TitleOf(r.Year, r.Number), r.Channel, r.Status, r.LastSubmittedAt, r.ReviewEnd, answerBy, left);
+        }).ToList();
         return new Page<ReviewQueueItem>(items, page, RegistrationQueries.PageSize, total);
     }
 

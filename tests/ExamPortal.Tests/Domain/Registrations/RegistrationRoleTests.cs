@@ -97,6 +97,7 @@ public sealed class RegistrationRoleTests
         var registration = builder.Build();
 
         var error = Assert.Throws<DomainRuleException>(() => registration.Submit(Candidate, SubmittedAt, Batch2, builder.Rule));
+        registration.PassFirstReview(Staff, SubmittedAt, Batch2);
         registration.Submit(Staff, SubmittedAt, Batch2, builder.Rule);
 
         Assert.Equal("机构报名只能由报名机构经办人办理", error.Message);

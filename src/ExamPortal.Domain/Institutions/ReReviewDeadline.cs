@@ -1,0 +1,22 @@
+using ExamPortal.Domain.Calendar;
+
+namespace ExamPortal.Domain.Institutions;
+
+/// <summary>省职鉴中心在收到报名机构提交的相关资料后进行复审，10个工作日内反馈复审结果.</summary>
+public static class ReReviewDeadline
+{
+    public const int WorkingDays = 10;
+
+    public static DateOnly For(DateOnly originalsReceivedOn, WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.AddWorkingDays(originalsReceivedOn, WorkingDays);
+    }
+
+    /// <summary>Working days from today to the deadline (0 on the day itself), negative once it has passed.</summary>
+    public static int WorkingDaysLeft(DateOnly today, DateOnly deadline, WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return deadline >= today ? calendar.WorkingDaysBetween(today, deadline) : -calendar.WorkingDaysBetween(deadline, today);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Net;
+using ExamPortal.Domain.Common;
+using ExamPortal.Domain.Registrations;
+using ExamPortal.Tests.Features.Imports;
+using ExamPortal.Tests.Support;
+using ExamPortal.Web.Data;
+using ExamPortal.Web.Data.Entities;
+using ExamPortal.Web.Features.Files;
+using ExamPortal.Web.Features.Registrations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExamPortal.Tests.Areas.Institution;
+
+/// <summary>First review, submission under the institution's commitment, paper originals and the centre's 10 working days.</summary>
+[Collection(SharedPortal.Name)]
+public sealed class SubmissionTests(PortalFactory portal)
+{
+    private const string Password = "Jigou#2026pass";
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    [Fact]
+    public async Task Applicants_pass_the_first_review_are_submitted_together_and_the_centre_sees_its_deadline()
+    {
+        portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
+        var (staff, staffId, institutionId) = await NewInstitutionAsync("91510104MA6CSUBM1X", "submit@one.example");
+        var ids = await ImportAsync(staff, [ImportFixtures.Id(401), ImportFixtures.Id(402), ImportFixtures.Id(403)]);
+        await AttachAllFilesAsync(staffId, ids[0]);
+        await AttachAllFilesAsync(staffId, ids[1]);
+
+        var incomplete = await staff.GetDocumentAsync($"/Institution/Applicants/Details/{ids[2]}");
+        Assert.Contains("考生本人照片", incomplete.QuerySelector("#missing")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(incomplete.QuerySelector("#first-review"));
+        foreach (var id in ids.Take(2))
+        {
+            var page = await staff.GetDocumentAsync($"/Institution/Applicants/Details/{id}");
+            await (await staff.SubmitAsync(page, "#first-review", new Dictionary<string, string>())).RedirectedToAsync();
+        }
+
+        var submissions = await staff.GetDocumentAsync("/Institution/Submissions");
+        var batchId = await BatchIdAsync(2);
+        var unticked = await HtmlForms.ReadAsync(await staff.SubmitAsync(submissions, $"#submit-{batchId}", new Dictionary<string, string>()));
+        Assert.Contains("勾选确认", unticked.QuerySelector(".validation-summary")!.TextContent, StringComparison.Ordinal);
+        await (await staff.SubmitAsync(unticked, $"#submit-{batchId}", new Dictionary<string, string> { ["commitmentAccepted"] = "true" })).RedirectedToAsync();
+
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var submission = await db.InstitutionSubmissions.SingleAsync(s => s.InstitutionId == institutionId);
+            Assert.Equal(2, submission.ApplicantCount);
+            var statuses = await db.Registrations.Where(r => r.InstitutionId == institutionId).ToDictionaryAsync(r => r.Id, r => (r.Status, r.InstitutionSubmissionId));
+            Assert.Equal((RegistrationStatus.Submitted, submission.Id), statuses[ids[0]]);
+            Assert.Equal((RegistrationStatus.Draft, (Guid?)null), statuses[ids[2]]);
+        }
+
+        var listed = await staff.GetDocumentAsync("/Institution/Submissions");
+        var rosterLink = listed.QuerySelectorAll("a").First(a => a.TextContent == "花名册PDF").GetAttribute("href")!;
+        var roster = await staff.GetAsync(rosterLink);
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await roster.Content.ReadAsByteArrayAsync()))
+        {
+            var text = string.Concat(pdf.GetPages().Select(p => p.Text));
+            Assert.Contains("考核人员花名册", text, StringComparison.Ordinal);
+            Assert.Contains(ImportFixtures.Id(401), text, StringComparison.Ordinal);
+            Assert.DoesNotContain(ImportFixtures.Id(403), text, StringComparison.Ordinal);
+        }
+
+        var commitment = await staff.GetAsync(listed.QuerySelectorAll("a").First(a => a.TextContent == "质量责任承诺书").GetAttribute("href"));
+        Assert.Equal("application/pdf", commitment.Content.Headers.ContentType!.MediaType);
+        var workbook = await staff.GetAsync(listed.QuerySelectorAll("a").First(a => a.TextContent == "花名册Excel").GetAttribute("href"));
+        Assert.Equal(Xlsx, workbook.Content.Headers.ContentType!.MediaType);
+
+        portal.Clock.SetNow(new DateTimeOffset(2026, 9, 30, 10, 0, 0, ChinaTime.Offset));
+        var reviewer = await portal.AsAsync(Role.CentreReviewer);
+        var centre = await reviewer.GetDocumentAsync($"/Centre/Submissions?BatchId={batchId}");
+        var form = centre.QuerySelectorAll("form.originals").Single(f => f.Id!.Length > 0);
+        await (await reviewer.SubmitAsync(centre, $"#{form.Id}", new Dictionary<string, string> { ["receivedOn"] = "2026-09-25" })).RedirectedToAsync();
+        var recorded = await reviewer.GetDocumentAsync($"/Centre/Submissions?BatchId={batchId}");
+        Assert.Contains("2026年10月15日", recorded.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("剩余7个工作日", recorded.Body.TextContent, StringComparison.Ordinal);
+
+        portal.Clock.SetNow(new DateTimeOffset(2026, 10, 16, 10, 0, 0, ChinaTime.Offset));
+        reviewer = await portal.AsAsync(Role.CentreReviewer);
+        var queue = await reviewer.GetDocumentAsync($"/Centre/Reviews?BatchId={batchId}");
+        var overdue = queue.QuerySelectorAll("td.overdue");
+        Assert.Equal(2, overdue.Length);
+        Assert.Contains("已逾期1个工作日", overdue[0].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_institutions_applicant_and_submission_documents_answer_404()
+    {
+        portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
+        var (owner, ownerId, _) = await NewInstitutionAsync("91510104MA6CSUBM2X", "submit@two.example");
+        var (intruder, _, _) = await NewInstitutionAsync("91510104MA6CSUBM3X", "submit@three.example");
+        var ids = await ImportAsync(owner, [ImportFixtures.Id(411)]);
+        await AttachAllFilesAsync(ownerId, ids[0]);
+        var fileId = await FirstFileAsync(ids[0]);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync($"/Institution/Applicants/Details/{ids[0]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync($"/Institution/Files/{fileId}")).StatusCode);
+        var page = await intruder.GetDocumentAsync("/Institution/Applicants");
+        Assert.Contains("共 0 人", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/Institution/Files/{fileId}")).StatusCode);
+    }
+
+    private async Task<List<Guid>> ImportAsync(HttpClient staff, IReadOnlyList<string> idNumbers)
+    {
+        var sheet = Workbooks.Build("考生信息", [Applicant.Header, .. idNumbers.Select((id, i) => new Applicant { IdNumber = id, Name = $"机构考生{i + 1}" }.Cells())]);
+        var page = await staff.GetDocumentAsync("/Institution/Import");
+        await (await staff.UploadAsync(page, "#import-upload", "upload", sheet, "名单.xlsx", Xlsx)).RedirectedToAsync();
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        return await db.Registrations.Where(r => idNumbers.Contains(r.IdNumber)).OrderBy(r => r.IdNumber).Select(r => r.Id).ToListAsync();
+    }
+
+    private async Task AttachAllFilesAsync(string staffId, Guid registrationId)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var files = scope.ServiceProvider.GetRequiredService<FileStore>();
+        var workflow = scope.ServiceProvider.GetRequiredService<RegistrationWorkflow>();
+        foreach (var slot in DocumentSlots.Required)
+        {
+            var fileId = await files.SaveAsync(staffId, $"{slot}.jpg", "image/jpeg", TestFiles.Jpeg(200, 260, 80, (int)slot), CancellationToken.None);
+            var attached = await workflow.AttachAsync(registrationId, new Actor(staffId, Role.InstitutionStaff), slot, fileId, CancellationToken.None);
+            Assert.True(attached.Succeeded, attached.Message);
+        }
+    }
+
+    private async Task<Guid> FirstFileAsync(Guid registrationId)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Registrations.Include(r => r.Documents).SingleAsync(r => r.Id == registrationId)).Documents[0].FileId;
+    }
+
+    private async Task<int> BatchIdAsync(int number)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Batches.Where(b => b.Year == 2026 && b.Number == number).Select(b => b.Id).SingleAsync();
+    }
+
+    private async Task<(HttpClient Client, string UserId, int InstitutionId)> NewInstitutionAsync(string creditCode, string email)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var institution = new Web.Data.Entities.Institution { Name = $"提交测试机构{creditCode[^3..]}", CreditCode = creditCode, ContactPerson = "经办", ContactPhone = "028-80000000", Address = "成都市测试路" };
+        db.Institutions.Add(institution);
+        await db.SaveChangesAsync();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, FullName = "提交经办", InstitutionId = institution.Id };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        await users.AddToRoleAsync(user, nameof(Role.InstitutionStaff));
+        return (await portal.AsAsync(email, Password), user.Id, institution.Id);
+    }
+}
