@@ -5,6 +5,7 @@ using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Data.Seed;
 using ExamPortal.Web.Features.Accounts;
+using ExamPortal.Web.Features.Attachments;
 using ExamPortal.Web.Features.Calendar;
 using ExamPortal.Web.Features.Catalogue;
 using ExamPortal.Web.Features.Files;
@@ -132,6 +133,8 @@ builder.Services.AddScoped<ApplicantQueries>();
 builder.Services.AddScoped<InstitutionOnboarding>();
 builder.Services.AddScoped<OnboardingQueries>();
 builder.Services.AddScoped<StaffManagement>();
+builder.Services.AddScoped<AttachmentImport>();
+builder.Services.AddSingleton<AttachmentProcessor>();
 builder.Services.AddSingleton<PhotoProcessor>();
 builder.Services.AddSingleton<ScanProcessor>();
 if (builder.Configuration.GetValue("Jobs:Enabled", true))

@@ -70,6 +70,7 @@ public sealed class InstitutionJourneyBrowserTests(PortalFactory portal)
         await page.GetByRole(AriaRole.Link, new() { Name = "批量导入考生" }).ClickAsync();
         var template = await page.RunAndWaitForDownloadAsync(() => page.Locator("#template-link").ClickAsync());
         Assert.EndsWith(".xlsx", template.SuggestedFilename, StringComparison.Ordinal);
+        await new Scenario(portal).ForgetRegistrationsAsync(ImportFixtures.Read("200-rows-10-bad.xlsx").Rows.Select(r => r.IdNumber));
         await page.GetByLabel("Excel文件（.xlsx，最多5000行）").SetInputFilesAsync(new FilePayload
         {
             Name = "200人名单.xlsx",

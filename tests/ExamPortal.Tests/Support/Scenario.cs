@@ -130,6 +130,18 @@ public sealed class Scenario(PortalFactory portal)
             .Where(m => m.UserId == userId).OrderBy(m => m.CreatedAt).ToListAsync();
     }
 
+    /// <summary>
+    /// Removes earlier registrations of these people, so a test importing a shared fixture file does not
+    /// depend on which other test imported it first.
+    /// </summary>
+    public async Task ForgetRegistrationsAsync(IEnumerable<string> idNumbers)
+    {
+        var numbers = idNumbers.ToList();
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await db.Registrations.Where(r => numbers.Contains(r.IdNumber)).ExecuteDeleteAsync();
+    }
+
     private T Load<T>(Guid id, Func<Registration, T> pick)
     {
         using var scope = portal.Services.CreateScope();

@@ -16,6 +16,14 @@ public sealed class FileStore(PortalDbContext db, TimeProvider clock)
 {
     public async Task<Guid> SaveAsync(string ownerUserId, string fileName, string contentType, byte[] content, CancellationToken ct)
     {
+        var id = Add(ownerUserId, fileName, contentType, content);
+        await db.SaveChangesAsync(ct);
+        return id;
+    }
+
+    /// <summary>Adds a file to the unit of work without saving: it commits with the change that attaches it.</summary>
+    public Guid Add(string ownerUserId, string fileName, string contentType, byte[] content)
+    {
         var file = new StoredFile
         {
             Id = Guid.CreateVersion7(),
@@ -28,7 +36,6 @@ public sealed class FileStore(PortalDbContext db, TimeProvider clock)
             CreatedAt = clock.GetUtcNow(),
         };
         db.StoredFiles.Add(file);
-        await db.SaveChangesAsync(ct);
         return file.Id;
     }
 

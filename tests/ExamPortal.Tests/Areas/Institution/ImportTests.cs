@@ -43,6 +43,7 @@ public sealed class ImportTests(PortalFactory portal)
         portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
         var (staff, institutionId) = await NewInstitutionAsync("91510104MA6CTEST1X", "import@one.example");
         var file = ImportFixtures.Committed("200-rows-10-bad.xlsx");
+        await new Scenario(portal).ForgetRegistrationsAsync(ImportFixtures.Read("200-rows-10-bad.xlsx").Rows.Select(r => r.IdNumber));
 
         var first = await UploadAsync(staff, file);
         var again = await UploadAsync(staff, file);

@@ -65,6 +65,8 @@ public sealed class SubmissionTests(PortalFactory portal)
             Assert.DoesNotContain(ImportFixtures.Id(403), text, StringComparison.Ordinal);
         }
 
+        var (intruder, _, _) = await NewInstitutionAsync("91510104MA6CSUBM5X", "submit@five.example");
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync(rosterLink)).StatusCode);
         var commitment = await staff.GetAsync(listed.QuerySelectorAll("a").First(a => a.TextContent == "质量责任承诺书").GetAttribute("href"));
         Assert.Equal("application/pdf", commitment.Content.Headers.ContentType!.MediaType);
         var workbook = await staff.GetAsync(listed.QuerySelectorAll("a").First(a => a.TextContent == "花名册Excel").GetAttribute("href"));
@@ -102,6 +104,48 @@ public sealed class SubmissionTests(PortalFactory portal)
         var page = await intruder.GetDocumentAsync("/Institution/Applicants");
         Assert.Contains("共 0 人", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/Institution/Files/{fileId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_zip_of_photos_and_scans_is_matched_by_ID_number_and_slot_and_hostile_zips_are_refused()
+    {
+        portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
+        var (staff, _, _) = await NewInstitutionAsync("91510104MA6CSUBM4X", "submit@four.example");
+        var ids = await ImportAsync(staff, [ImportFixtures.Id(421), ImportFixtures.Id(422)]);
+        string complete = ImportFixtures.Id(421), partial = ImportFixtures.Id(422);
+        var zip = Features.Attachments.ZipSamples.Zip(
+            ($"{complete}_照片.jpg", Features.Attachments.ZipSamples.LargePhoto),
+            ($"{complete}_个人申报表.jpg", Features.Attachments.ZipSamples.InWindowJpeg),
+            ($"{complete}_个人诚信承诺书.jpg", Features.Attachments.ZipSamples.Scan199KB),
+            ($"{complete}_学历证明.pdf", Features.Attachments.ZipSamples.InWindowPdf),
+            ($"{complete}_身份证正面.jpg", Features.Attachments.ZipSamples.Scan301KB),
+            ($"{complete.ToLowerInvariant()}_身份证反面.png", Features.Attachments.ZipSamples.InWindowPng),
+            ($"{partial}_照片.jpg", Features.Attachments.ZipSamples.SmallPhoto),
+            ($"{partial}_身份证正面.pdf", Features.Attachments.ZipSamples.Pdf150KB),
+            ("备注.txt", Features.Attachments.ZipSamples.Bytes("说明")));
+
+        var page = await staff.GetDocumentAsync("/Institution/Import/Attachments");
+        var result = await HtmlForms.ReadAsync(await staff.UploadAsync(page, "#attachments-upload", "upload", zip, "材料.zip", "application/zip"));
+
+        var rows = result.QuerySelectorAll("#attachments-result tbody tr");
+        var partialRow = rows.Single(r => r.TextContent.Contains(partial[^4..], StringComparison.Ordinal)).TextContent;
+        Assert.Contains("150.0KB", partialRow, StringComparison.Ordinal);
+        Assert.Contains("个人申报表", partialRow, StringComparison.Ordinal);
+        Assert.Contains("备注.txt", result.QuerySelector("#attachments-result")!.TextContent, StringComparison.Ordinal);
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var documents = await db.Registrations.Where(r => ids.Contains(r.Id)).Include(r => r.Documents).ToDictionaryAsync(r => r.IdNumber, r => r.Documents.Count);
+            Assert.Equal(6, documents[complete]);
+            Assert.Equal(1, documents[partial]);
+            var sizes = await db.StoredFiles.Where(f => db.Registrations.Any(r => r.IdNumber == complete && r.Documents.Any(d => d.FileId == f.Id))).Select(f => new { f.FileName, f.Length }).ToListAsync();
+            Assert.True(sizes.Single(f => f.FileName.StartsWith("Photo", StringComparison.Ordinal)).Length < 51_200);
+            Assert.All(sizes.Where(f => !f.FileName.StartsWith("Photo", StringComparison.Ordinal)), f => Assert.InRange(f.Length, 204_800, 307_200));
+        }
+
+        var evil = Features.Attachments.ZipSamples.Zip(("../evil.jpg", Features.Attachments.ZipSamples.SmallPhoto));
+        var refused = await HtmlForms.ReadAsync(await staff.UploadAsync(await staff.GetDocumentAsync("/Institution/Import/Attachments"), "#attachments-upload", "upload", evil, "evil.zip", "application/zip"));
+        Assert.Contains("evil.jpg", refused.QuerySelector("#attachments-result .notice-warn")!.TextContent, StringComparison.Ordinal);
     }
 
     private async Task<List<Guid>> ImportAsync(HttpClient staff, IReadOnlyList<string> idNumbers)
