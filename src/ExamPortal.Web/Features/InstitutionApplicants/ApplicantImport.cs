@@ -18,12 +18,8 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, TimePro
 {
     public async Task<InstitutionImport> ImportAsync(Actor staff, int institutionId, int batchId, string fileName, Stream content, CancellationToken ct)
     {
-        var batch = await db.Batches.AsNoTracking().SingleAsync(b => b.Id == batchId, ct);
-        var plans = await db.ExamPlans.AsNoTracking().Where(p => p.BatchId == batchId && p.Project.IsActive)
-            .Select(p => new { p.Id, p.Project }).ToListAsync(ct);
+        var (batch, plans, context) = await ContextAsync(batchId, ct);
         var now = clock.GetUtcNow();
-        var context = new ImportContext(ChinaTime.DateOf(now),
-            plans.ToDictionary(p => p.Project.Name, p => new ProjectRule(p.Project.Code, p.Project.Name, p.Project.Eligibility)));
         var import = new InstitutionImport
         {
             Id = Guid.CreateVersion7(),
@@ -35,7 +31,7 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, TimePro
         };
         var sheet = batch.Schedule.IsRegistrationOpen(now)
             ? ApplicantSheetReader.Read(content, context)
-            : new ApplicantSheet([], [$"{batch.Title}的报名时间为{batch.Schedule.Registration.Start:yyyy年M月d日}至{batch.Schedule.Registration.End:M月d日}，现在不能导入考生"]);
+            : new ApplicantSheet([], [ClosedMessage(batch)]);
         import.SheetProblems = sheet.SheetProblems;
         if (sheet.SheetProblems.Count > 0)
         {
@@ -44,14 +40,67 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, TimePro
             return import;
         }
 
-        var numbers = sheet.Rows.Where(r => r.IsValid).Select(r => r.IdNumber).Distinct().ToList();
+        var (results, failed) = await AddRowsAsync(staff, institutionId, batch, plans, sheet.Rows, now, ct);
+        import.Rows = results;
+        import.ImportedCount = results.Count(r => r.Outcome == ImportRowOutcome.Imported);
+        import.AlreadyImportedCount = results.Count(r => r.Outcome == ImportRowOutcome.AlreadyImported);
+        import.FailedCount = failed.Count;
+        if (failed.Count > 0)
+        {
+            import.ErrorReportFileId = await files.SaveAsync(staff.UserId, "导入失败的行.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ImportErrorReport.Build(failed), ct);
+        }
+
+        db.Add(import);
+        await db.SaveChangesAsync(ct);
+        return import;
+    }
+
+    /// <summary>The single-applicant form: one row, by exactly the rules of the sheet.</summary>
+    public async Task<(Guid? RegistrationId, IReadOnlyList<RowProblem> Problems)> AddOneAsync(Actor staff, int institutionId, int batchId, object?[] cells, CancellationToken ct)
+    {
+        var (batch, plans, context) = await ContextAsync(batchId, ct);
+        var now = clock.GetUtcNow();
+        if (!batch.Schedule.IsRegistrationOpen(now))
+        {
+            return (null, [new RowProblem(string.Empty, ClosedMessage(batch))]);
+        }
+
+        var row = new ApplicantRowParser(context).Parse(1, cells);
+        var (results, failed) = await AddRowsAsync(staff, institutionId, batch, plans, [row], now, ct);
+        if (failed.Count > 0 || results[0].Outcome == ImportRowOutcome.AlreadyImported)
+        {
+            return (null, failed.Count > 0 ? failed[0].Problems : [new RowProblem("证件号码", "本机构已在本批次登记该考生")]);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return (db.ChangeTracker.Entries<Registration>().Single().Entity.Id, []);
+    }
+
+    private async Task<(Batch Batch, List<PlanProject> Plans, ImportContext Context)> ContextAsync(int batchId, CancellationToken ct)
+    {
+        var batch = await db.Batches.AsNoTracking().SingleAsync(b => b.Id == batchId, ct);
+        var plans = await db.ExamPlans.AsNoTracking().Where(p => p.BatchId == batchId && p.Project.IsActive)
+            .Select(p => new PlanProject(p.Id, p.Project)).ToListAsync(ct);
+        var context = new ImportContext(ChinaTime.DateOf(clock.GetUtcNow()),
+            plans.ToDictionary(p => p.Project.Name, p => new ProjectRule(p.Project.Code, p.Project.Name, p.Project.Eligibility)));
+        return (batch, plans, context);
+    }
+
+    private static string ClosedMessage(Batch batch) =>
+        $"{batch.Title}的报名时间为{batch.Schedule.Registration.Start:yyyy年M月d日}至{batch.Schedule.Registration.End:M月d日}，现在不能登记考生";
+
+    private async Task<(List<ImportRowResult> Results, List<ApplicantRow> Failed)> AddRowsAsync(Actor staff, int institutionId, Batch batch,
+        List<PlanProject> plans, IReadOnlyList<ApplicantRow> rows, DateTimeOffset now, CancellationToken ct)
+    {
+        var numbers = rows.Where(r => r.IsValid).Select(r => r.IdNumber).Distinct().ToList();
         var existing = await db.Registrations.AsNoTracking()
-            .Where(r => r.BatchId == batchId && numbers.Contains(r.IdNumber) && !Registration.NotLiveStatuses.Contains(r.Status))
+            .Where(r => r.BatchId == batch.Id && numbers.Contains(r.IdNumber) && !Registration.NotLiveStatuses.Contains(r.Status))
             .Select(r => new { r.IdDocumentType, r.IdNumber, r.InstitutionId })
             .ToListAsync(ct);
-        var results = new List<ImportRowResult>(sheet.Rows.Count);
+        var results = new List<ImportRowResult>(rows.Count);
         var failed = new List<ApplicantRow>();
-        foreach (var row in sheet.Rows)
+        foreach (var row in rows)
         {
             var checkedRow = row;
             var owner = row.IsValid ? existing.Find(e => e.IdDocumentType == row.IdDocumentType && e.IdNumber == row.IdNumber) : null;
@@ -78,20 +127,10 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, TimePro
             results.Add(Result(checkedRow, ImportRowOutcome.Imported, []));
         }
 
-        import.Rows = results;
-        import.ImportedCount = results.Count(r => r.Outcome == ImportRowOutcome.Imported);
-        import.AlreadyImportedCount = results.Count(r => r.Outcome == ImportRowOutcome.AlreadyImported);
-        import.FailedCount = failed.Count;
-        if (failed.Count > 0)
-        {
-            import.ErrorReportFileId = await files.SaveAsync(staff.UserId, "导入失败的行.xlsx",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ImportErrorReport.Build(failed), ct);
-        }
-
-        db.Add(import);
-        await db.SaveChangesAsync(ct);
-        return import;
+        return (results, failed);
     }
+
+    private sealed record PlanProject(int Id, Project Project);
 
     private static Registration Draft(Actor staff, int institutionId, int planId, Batch batch, ApplicantRow row, DateTimeOffset now)
     {

@@ -31,10 +31,13 @@ public sealed class ImportQueries(PortalDbContext db, TimeProvider clock)
     public Task<InstitutionImport?> OneAsync(Guid id, int institutionId, CancellationToken ct) =>
         db.InstitutionImports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.InstitutionId == institutionId, ct);
 
-    public async Task<byte[]> TemplateAsync(CancellationToken ct)
+    public async Task<byte[]> TemplateAsync(CancellationToken ct) => ApplicantTemplate.Build(await ListsAsync(ct));
+
+    /// <summary>The choices of the template's drop-down lists, which the single-applicant form offers too.</summary>
+    public async Task<TemplateLists> ListsAsync(CancellationToken ct)
     {
         var projects = await db.Projects.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.SortOrder).ToListAsync(ct);
         var conditions = projects.SelectMany(p => p.Eligibility.Paths.Select(path => path.Label)).Distinct().ToList();
-        return ApplicantTemplate.Build(new TemplateLists(projects.Select(p => p.Name).ToList(), conditions));
+        return new TemplateLists(projects.Select(p => p.Name).ToList(), conditions);
     }
 }

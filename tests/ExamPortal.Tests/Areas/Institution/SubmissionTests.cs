@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using ExamPortal.Domain.Common;
 using ExamPortal.Domain.Registrations;
 using ExamPortal.Tests.Features.Imports;
@@ -146,6 +147,36 @@ public sealed class SubmissionTests(PortalFactory portal)
         var evil = Features.Attachments.ZipSamples.Zip(("../evil.jpg", Features.Attachments.ZipSamples.SmallPhoto));
         var refused = await HtmlForms.ReadAsync(await staff.UploadAsync(await staff.GetDocumentAsync("/Institution/Import/Attachments"), "#attachments-upload", "upload", evil, "evil.zip", "application/zip"));
         Assert.Contains("evil.jpg", refused.QuerySelector("#attachments-result .notice-warn")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_single_applicant_form_applies_the_rules_of_the_sheet_and_keeps_what_was_typed()
+    {
+        portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
+        var (staff, _, institutionId) = await NewInstitutionAsync("91510104MA6CSUBM6X", "submit@six.example");
+        var page = await staff.GetDocumentAsync("/Institution/Applicants/New");
+        var good = ImportFixtures.Id(431);
+        var form = new Dictionary<string, string>
+        {
+            ["Cells[1]"] = "单独登记",
+            ["Cells[2]"] = "居民身份证",
+            ["Cells[3]"] = good[..^1] + (good[^1] == '0' ? '1' : '0'),
+            ["Cells[6]"] = "13812345678",
+            ["Cells[7]"] = "大学本科",
+            ["Cells[12]"] = "碳排放交易",
+            ["Cells[13]"] = "高中（或同等学历）及以上学历",
+        };
+
+        var refused = await HtmlForms.ReadAsync(await staff.SubmitAsync(page, "#single-applicant", form));
+        Assert.Contains("校验", refused.QuerySelector("#cell-3-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("单独登记", refused.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#cell-1")!.Value);
+        form["Cells[3]"] = good;
+        var created = await (await staff.SubmitAsync(refused, "#single-applicant", form)).RedirectedToAsync();
+
+        Assert.StartsWith("/Institution/Applicants/Details/", created, StringComparison.Ordinal);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var registration = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Registrations.SingleAsync(r => r.InstitutionId == institutionId);
+        Assert.Equal(("单独登记", RegistrationChannel.Institution), (registration.Details!.FullName, registration.Channel));
     }
 
     private async Task<List<Guid>> ImportAsync(HttpClient staff, IReadOnlyList<string> idNumbers)
