@@ -130,6 +130,22 @@ public sealed class Scenario(PortalFactory portal)
             .Where(m => m.UserId == userId).OrderBy(m => m.CreatedAt).ToListAsync();
     }
 
+    /// <summary>An institution with one signed-in staff account, created directly: onboarding has its own tests.</summary>
+    public async Task<(HttpClient Client, string UserId, int InstitutionId)> InstitutionAsync(string creditCode, string email)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var institution = new Institution { Name = $"测试机构{creditCode[^4..]}", CreditCode = creditCode, ContactPerson = "经办", ContactPhone = "028-80000000", Address = "成都市测试路" };
+        db.Institutions.Add(institution);
+        await db.SaveChangesAsync();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, FullName = "机构经办", InstitutionId = institution.Id };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, nameof(Role.InstitutionStaff));
+        return (await portal.AsAsync(email, Password), user.Id, institution.Id);
+    }
+
     /// <summary>
     /// Removes earlier registrations of these people, so a test importing a shared fixture file does not
     /// depend on which other test imported it first.

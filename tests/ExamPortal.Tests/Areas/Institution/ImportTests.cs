@@ -16,7 +16,6 @@ namespace ExamPortal.Tests.Areas.Institution;
 [Collection(SharedPortal.Name)]
 public sealed class ImportTests(PortalFactory portal)
 {
-    private const string Password = "Jigou#2026pass";
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     [Fact]
@@ -41,7 +40,7 @@ public sealed class ImportTests(PortalFactory portal)
     public async Task A_200_row_file_with_10_bad_rows_imports_190_and_uploading_it_again_creates_nobody_twice()
     {
         portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
-        var (staff, institutionId) = await NewInstitutionAsync("91510104MA6CTEST1X", "import@one.example");
+        var (staff, _, institutionId) = await new Scenario(portal).InstitutionAsync("91510104MA6CTEST1X", "import@one.example");
         var file = ImportFixtures.Committed("200-rows-10-bad.xlsx");
         await new Scenario(portal).ForgetRegistrationsAsync(ImportFixtures.Read("200-rows-10-bad.xlsx").Rows.Select(r => r.IdNumber));
 
@@ -74,7 +73,7 @@ public sealed class ImportTests(PortalFactory portal)
         var scenario = new Scenario(portal);
         var (candidate, _, idNumber) = await scenario.CandidateAsync();
         await scenario.ReadyDraftAsync(candidate, projectCode: "17");
-        var (staff, _) = await NewInstitutionAsync("91510104MA6CTEST2X", "import@two.example");
+        var (staff, _, _) = await new Scenario(portal).InstitutionAsync("91510104MA6CTEST2X", "import@two.example");
         var sheet = Workbooks.Build("考生信息", [Applicant.Header, new Applicant { IdNumber = idNumber }.Cells()]);
 
         var result = await UploadAsync(staff, sheet);
@@ -86,8 +85,8 @@ public sealed class ImportTests(PortalFactory portal)
     public async Task Another_institutions_import_result_file_and_applicants_are_out_of_reach()
     {
         portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
-        var (owner, _) = await NewInstitutionAsync("91510104MA6CTEST3X", "import@three.example");
-        var (intruder, _) = await NewInstitutionAsync("91510104MA6CTEST4X", "import@four.example");
+        var (owner, _, _) = await new Scenario(portal).InstitutionAsync("91510104MA6CTEST3X", "import@three.example");
+        var (intruder, _, _) = await new Scenario(portal).InstitutionAsync("91510104MA6CTEST4X", "import@four.example");
         var result = await UploadAsync(owner, ImportFixtures.Committed("bad-check-digit.xlsx"));
         var resultUrl = result.Url;
         var reportUrl = result.QuerySelector("#error-report")!.GetAttribute("href")!;
@@ -103,19 +102,5 @@ public sealed class ImportTests(PortalFactory portal)
         var page = await staff.GetDocumentAsync("/Institution/Import");
         var response = await staff.UploadAsync(page, "#import-upload", "upload", file, "考生.xlsx", Xlsx);
         return await staff.GetDocumentAsync(await response.RedirectedToAsync());
-    }
-
-    private async Task<(HttpClient Client, int InstitutionId)> NewInstitutionAsync(string creditCode, string email)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var institution = new Web.Data.Entities.Institution { Name = $"测试机构{creditCode[^4..]}", CreditCode = creditCode, ContactPerson = "经办", ContactPhone = "028-80000000" };
-        db.Institutions.Add(institution);
-        await db.SaveChangesAsync();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = email, Email = email, FullName = "经办", InstitutionId = institution.Id };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        await users.AddToRoleAsync(user, nameof(Role.InstitutionStaff));
-        return (await portal.AsAsync(email, Password), institution.Id);
     }
 }

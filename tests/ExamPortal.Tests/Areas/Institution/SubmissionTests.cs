@@ -18,14 +18,13 @@ namespace ExamPortal.Tests.Areas.Institution;
 [Collection(SharedPortal.Name)]
 public sealed class SubmissionTests(PortalFactory portal)
 {
-    private const string Password = "Jigou#2026pass";
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     [Fact]
     public async Task Applicants_pass_the_first_review_are_submitted_together_and_the_centre_sees_its_deadline()
     {
         portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
-        var (staff, staffId, institutionId) = await NewInstitutionAsync("91510104MA6CSUBM1X", "submit@one.example");
+        var (staff, staffId, institutionId) = await new Scenario(portal).InstitutionAsync("91510104MA6CSUBM1X", "submit@one.example");
         var ids = await ImportAsync(staff, [ImportFixtures.Id(401), ImportFixtures.Id(402), ImportFixtures.Id(403)]);
         await AttachAllFilesAsync(staffId, ids[0]);
         await AttachAllFilesAsync(staffId, ids[1]);
@@ -66,7 +65,7 @@ public sealed class SubmissionTests(PortalFactory portal)
             Assert.DoesNotContain(ImportFixtures.Id(403), text, StringComparison.Ordinal);
         }
 
-        var (intruder, _, _) = await NewInstitutionAsync("91510104MA6CSUBM5X", "submit@five.example");
+        var (intruder, _, _) = await new Scenario(portal).InstitutionAsync("91510104MA6CSUBM5X", "submit@five.example");
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync(rosterLink)).StatusCode);
         var commitment = await staff.GetAsync(listed.QuerySelectorAll("a").First(a => a.TextContent == "质量责任承诺书").GetAttribute("href"));
         Assert.Equal("application/pdf", commitment.Content.Headers.ContentType!.MediaType);
@@ -94,8 +93,8 @@ public sealed class SubmissionTests(PortalFactory portal)
     public async Task Another_institutions_applicant_and_submission_documents_answer_404()
     {
         portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
-        var (owner, ownerId, _) = await NewInstitutionAsync("91510104MA6CSUBM2X", "submit@two.example");
-        var (intruder, _, _) = await NewInstitutionAsync("91510104MA6CSUBM3X", "submit@three.example");
+        var (owner, ownerId, _) = await new Scenario(portal).InstitutionAsync("91510104MA6CSUBM2X", "submit@two.example");
+        var (intruder, _, _) = await new Scenario(portal).InstitutionAsync("91510104MA6CSUBM3X", "submit@three.example");
         var ids = await ImportAsync(owner, [ImportFixtures.Id(411)]);
         await AttachAllFilesAsync(ownerId, ids[0]);
         var fileId = await FirstFileAsync(ids[0]);
@@ -111,7 +110,7 @@ public sealed class SubmissionTests(PortalFactory portal)
     public async Task A_zip_of_photos_and_scans_is_matched_by_ID_number_and_slot_and_hostile_zips_are_refused()
     {
         portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
-        var (staff, _, _) = await NewInstitutionAsync("91510104MA6CSUBM4X", "submit@four.example");
+        var (staff, _, _) = await new Scenario(portal).InstitutionAsync("91510104MA6CSUBM4X", "submit@four.example");
         var ids = await ImportAsync(staff, [ImportFixtures.Id(421), ImportFixtures.Id(422)]);
         string complete = ImportFixtures.Id(421), partial = ImportFixtures.Id(422);
         var zip = Features.Attachments.ZipSamples.Zip(
@@ -153,7 +152,7 @@ public sealed class SubmissionTests(PortalFactory portal)
     public async Task A_single_applicant_form_applies_the_rules_of_the_sheet_and_keeps_what_was_typed()
     {
         portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
-        var (staff, _, institutionId) = await NewInstitutionAsync("91510104MA6CSUBM6X", "submit@six.example");
+        var (staff, _, institutionId) = await new Scenario(portal).InstitutionAsync("91510104MA6CSUBM6X", "submit@six.example");
         var page = await staff.GetDocumentAsync("/Institution/Applicants/New");
         var good = ImportFixtures.Id(431);
         var form = new Dictionary<string, string>
@@ -212,19 +211,5 @@ public sealed class SubmissionTests(PortalFactory portal)
     {
         await using var scope = portal.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Batches.Where(b => b.Year == 2026 && b.Number == number).Select(b => b.Id).SingleAsync();
-    }
-
-    private async Task<(HttpClient Client, string UserId, int InstitutionId)> NewInstitutionAsync(string creditCode, string email)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var institution = new Web.Data.Entities.Institution { Name = $"提交测试机构{creditCode[^3..]}", CreditCode = creditCode, ContactPerson = "经办", ContactPhone = "028-80000000", Address = "成都市测试路" };
-        db.Institutions.Add(institution);
-        await db.SaveChangesAsync();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = email, Email = email, FullName = "提交经办", InstitutionId = institution.Id };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        await users.AddToRoleAsync(user, nameof(Role.InstitutionStaff));
-        return (await portal.AsAsync(email, Password), user.Id, institution.Id);
     }
 }
