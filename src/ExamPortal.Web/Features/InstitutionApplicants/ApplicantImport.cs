@@ -5,6 +5,7 @@ using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Features.Files;
 using ExamPortal.Web.Features.Imports;
+using ExamPortal.Web.Features.Registrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExamPortal.Web.Features.InstitutionApplicants;
@@ -77,6 +78,43 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, TimePro
         return (db.ChangeTracker.Entries<Registration>().Single().Entity.Id, []);
     }
 
+    /// <summary>
+    /// Changes an applicant's typed details (a fix after the centre returned it, or before the first
+    /// review): the row is checked by the sheet's rules, with the ID number and project kept as registered.
+    /// </summary>
+    public async Task<WorkflowResult> UpdateOneAsync(Actor staff, int institutionId, Guid registrationId, object?[] cells, CancellationToken ct)
+    {
+        var registration = await db.Registrations.Include(r => r.Documents).Include(r => r.History)
+            .SingleOrDefaultAsync(r => r.Id == registrationId && r.InstitutionId == institutionId, ct);
+        if (registration is null)
+        {
+            return WorkflowResult.NotFound;
+        }
+
+        var (batch, plans, context) = await ContextAsync(registration.BatchId, ct);
+        var project = plans.Single(p => p.Id == registration.ExamPlanId).Project;
+        cells[ApplicantColumns.IdDocumentType.Index] = IdDocumentTypes.DisplayName(registration.IdDocumentType);
+        cells[ApplicantColumns.IdNumber.Index] = registration.IdNumber;
+        cells[ApplicantColumns.Project.Index] = project.Name;
+        var row = new ApplicantRowParser(context).Parse(1, cells);
+        if (!row.IsValid)
+        {
+            return WorkflowResult.Refused(string.Join("；", row.Problems.Select(p => $"{p.Column}：{p.Message}")));
+        }
+
+        try
+        {
+            registration.SaveDetails(Details(row) with { EducationProofCase = registration.Details?.EducationProofCase }, staff, clock.GetUtcNow(), batch.Schedule);
+        }
+        catch (DomainRuleException ex)
+        {
+            return WorkflowResult.Refused(ex.Message);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return WorkflowResult.Ok;
+    }
+
     private async Task<(Batch Batch, List<PlanProject> Plans, ImportContext Context)> ContextAsync(int batchId, CancellationToken ct)
     {
         var batch = await db.Batches.AsNoTracking().SingleAsync(b => b.Id == batchId, ct);
@@ -134,11 +172,17 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, TimePro
 
     private static Registration Draft(Actor staff, int institutionId, int planId, Batch batch, ApplicantRow row, DateTimeOffset now)
     {
-        // The row was judged on the condition the institution chose, with what it vouches for in its first review.
-        var qualification = row.Qualification!;
         var registration = Registration.StartDraft(Guid.CreateVersion7(), null, RegistrationChannel.Institution, institutionId, planId, batch.Id,
             row.IdDocumentType!.Value, row.IdNumber, staff, now, batch.Schedule);
-        registration.SaveDetails(new PersonalDetails
+        registration.SaveDetails(Details(row), staff, now, batch.Schedule);
+        return registration;
+    }
+
+    private static PersonalDetails Details(ApplicantRow row)
+    {
+        // The row was judged on the condition the institution chose, with what it vouches for in its first review.
+        var qualification = row.Qualification!;
+        return new PersonalDetails
         {
             FullName = row.FullName,
             Gender = row.Gender!.Value,
@@ -152,8 +196,7 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, TimePro
             MajorGroupName = qualification.MajorGroupName,
             DeclaresRelatedSkill = qualification.DeclaresRelatedSkill,
             Declarations = [.. qualification.Declarations],
-        }, staff, now, batch.Schedule);
-        return registration;
+        };
     }
 
     private static ImportRowResult Result(ApplicantRow row, ImportRowOutcome outcome, IReadOnlyList<string> problems) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
+using ExamPortal.Domain.Catalogue;
 using ExamPortal.Domain.Common;
 using ExamPortal.Domain.Registrations;
 using ExamPortal.Tests.Features.Imports;
@@ -176,6 +177,38 @@ public sealed class SubmissionTests(PortalFactory portal)
         await using var scope = portal.Services.CreateAsyncScope();
         var registration = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Registrations.SingleAsync(r => r.InstitutionId == institutionId);
         Assert.Equal(("单独登记", RegistrationChannel.Institution), (registration.Details!.FullName, registration.Channel));
+    }
+
+    [Fact]
+    public async Task A_returned_applicant_is_corrected_by_the_institution_reviewed_again_and_resubmitted()
+    {
+        portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
+        var (staff, staffId, _) = await new Scenario(portal).InstitutionAsync("91510104MA6CSUBM7X", "submit@seven.example");
+        var id = (await ImportAsync(staff, [ImportFixtures.Id(441)]))[0];
+        await AttachAllFilesAsync(staffId, id);
+        await (await staff.SubmitAsync(await staff.GetDocumentAsync($"/Institution/Applicants/Details/{id}"), "#first-review", new Dictionary<string, string>())).RedirectedToAsync();
+        var batchId = await BatchIdAsync(2);
+        await (await staff.SubmitAsync(await staff.GetDocumentAsync("/Institution/Submissions"), $"#submit-{batchId}", new Dictionary<string, string> { ["commitmentAccepted"] = "true" })).RedirectedToAsync();
+        var scenario = new Scenario(portal);
+        var returned = await scenario.WorkflowAsync(w => w.ReturnAsync(id, scenario.VersionOf(id), new Actor("reviewer", Role.CentreReviewer), "文化程度填写有误", ["申报条件（文化程度、专业、职业）"], CancellationToken.None));
+        Assert.True(returned.Succeeded, returned.Message);
+
+        var details = await staff.GetDocumentAsync($"/Institution/Applicants/Details/{id}");
+        Assert.Contains("文化程度填写有误", details.Body!.TextContent, StringComparison.Ordinal);
+        var edit = await staff.GetDocumentAsync($"/Institution/Applicants/Edit/{id}");
+        Assert.Equal("机构考生1", edit.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#cell-1")!.Value);
+        var refused = await HtmlForms.ReadAsync(await staff.SubmitAsync(edit, "#edit-applicant", new Dictionary<string, string> { ["Cells[7]"] = "初中及以下" }));
+        Assert.Contains("文化程度", refused.QuerySelector(".validation-summary")!.TextContent, StringComparison.Ordinal);
+        await (await staff.SubmitAsync(refused, "#edit-applicant", new Dictionary<string, string> { ["Cells[1]"] = "改名考生", ["Cells[7]"] = "大学专科" })).RedirectedToAsync();
+
+        var changed = await scenario.RegistrationAsync(id);
+        Assert.Equal(("改名考生", EducationLevel.JuniorCollege), (changed.Details!.FullName, changed.Details.Education));
+        Assert.Null(changed.FirstReviewPassedAt);
+        await (await staff.SubmitAsync(await staff.GetDocumentAsync($"/Institution/Applicants/Details/{id}"), "#first-review", new Dictionary<string, string>())).RedirectedToAsync();
+        await (await staff.SubmitAsync(await staff.GetDocumentAsync("/Institution/Submissions"), $"#submit-{batchId}", new Dictionary<string, string> { ["commitmentAccepted"] = "true" })).RedirectedToAsync();
+        var resubmitted = await scenario.RegistrationAsync(id);
+        Assert.Equal(RegistrationStatus.Submitted, resubmitted.Status);
+        Assert.Equal(RegistrationActions.Resubmitted, resubmitted.History.OrderBy(e => e.At).Last(e => e.From != e.To).Action);
     }
 
     private async Task<List<Guid>> ImportAsync(HttpClient staff, IReadOnlyList<string> idNumbers)

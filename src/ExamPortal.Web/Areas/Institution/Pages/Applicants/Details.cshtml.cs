@@ -12,6 +12,7 @@ public sealed class DetailsModel(RegistrationWorkflow registrations, Institution
     public RegistrationContext Context { get; private set; } = default!;
     public IReadOnlyList<string> Missing { get; private set; } = [];
     public bool CanPass { get; private set; }
+    public bool CanEdit { get; private set; }
     [TempData] public string? StatusMessage { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
@@ -49,6 +50,7 @@ public sealed class DetailsModel(RegistrationWorkflow registrations, Institution
 
         Context = context;
         Missing = context.Registration.MissingForFirstReview();
+        CanEdit = context.Registration.CanEdit(clock.GetUtcNow(), context.Batch.Schedule);
         CanPass = context.Registration.CanPassFirstReview(User.ToActor(), clock.GetUtcNow(), context.Batch.Schedule)
             && context.Registration.FirstReviewPassedAt is null;
         return true;
