@@ -1,10 +1,7 @@
-using ExamPortal.Domain.Common;
 using ExamPortal.Domain.Registrations;
 using ExamPortal.Tests.Features.Imports;
 using ExamPortal.Tests.Support;
 using ExamPortal.Web.Data;
-using ExamPortal.Web.Features.Files;
-using ExamPortal.Web.Features.Registrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -83,9 +80,36 @@ public sealed class InstitutionJourneyBrowserTests(PortalFactory portal)
         await Snap(page, "import-result");
         var report = await page.RunAndWaitForDownloadAsync(() => page.Locator("#error-report").ClickAsync());
         Assert.EndsWith(".xlsx", report.SuggestedFilename, StringComparison.Ordinal);
+        var fixedRows = Fix(await File.ReadAllBytesAsync(await report.PathAsync()));
+        await page.GotoAsync("/Institution/Import");
+        await page.GetByLabel("Excel文件（.xlsx，最多5000行）").SetInputFilesAsync(new FilePayload
+        {
+            Name = "修改后.xlsx",
+            MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Buffer = fixedRows,
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传并导入" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#import-summary")).ToContainTextAsync("导入 10 人");
+        await Snap(page, "fixed-rows-imported");
 
         var first = await FirstImportedAsync("绵阳示范技师学院");
-        await AttachAllFilesAsync(first);
+        var idNumber = await IdNumberAsync(first);
+        await page.GotoAsync("/Institution/Import/Attachments");
+        await page.GetByLabel("压缩包（.zip，最大300MB）").SetInputFilesAsync(new FilePayload
+        {
+            Name = "材料.zip",
+            MimeType = "application/zip",
+            Buffer = Features.Attachments.ZipSamples.Zip(
+                ($"{idNumber}_照片.jpg", Features.Attachments.ZipSamples.LargePhoto),
+                ($"{idNumber}_个人申报表.jpg", Features.Attachments.ZipSamples.InWindowJpeg),
+                ($"{idNumber}_个人诚信承诺书.jpg", Features.Attachments.ZipSamples.Scan199KB),
+                ($"{idNumber}_学历证明.pdf", Features.Attachments.ZipSamples.InWindowPdf),
+                ($"{idNumber}_身份证正面.jpg", Features.Attachments.ZipSamples.Scan301KB),
+                ($"{idNumber}_身份证反面.png", Features.Attachments.ZipSamples.InWindowPng)),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传并匹配" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#attachments-result .status-message")).ToContainTextAsync("6 个文件");
+        await Snap(page, "zip-attached");
         await page.GotoAsync($"/Institution/Applicants/Details/{first}");
         await page.GetByRole(AriaRole.Button, new() { Name = "初审通过" }).ClickAsync();
         await page.GotoAsync("/Institution/Submissions");
@@ -120,20 +144,29 @@ public sealed class InstitutionJourneyBrowserTests(PortalFactory portal)
         return await db.Registrations.Where(r => r.InstitutionId == institutionId).OrderBy(r => r.IdNumber).Select(r => r.Id).FirstAsync();
     }
 
-    // The zip intake attaches files in bulk; here the files go through the same workflow directly.
-    private async Task AttachAllFilesAsync(Guid registrationId)
+    /// <summary>What the institution does with the error report: corrects each failed row and keeps its name.</summary>
+    private static byte[] Fix(byte[] report)
+    {
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(report), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        var fixedRows = rows.Select((row, i) => new Dictionary<string, object>
+        {
+            ["姓名"] = row["姓名"]?.ToString() ?? $"更正{i}",
+            ["证件类型"] = "居民身份证",
+            ["证件号码"] = IdNumbers.Resident("510681", new DateOnly(1985, 6, 1).AddDays(i), 700 + i),
+            ["手机号码"] = $"1398888{i:0000}",
+            ["文化程度"] = "大学本科",
+            ["申报项目"] = "碳排放交易",
+            ["申报条件"] = "高中（或同等学历）及以上学历",
+        }).ToList();
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, fixedRows, sheetName: "考生信息");
+        return stream.ToArray();
+    }
+
+    private async Task<string> IdNumberAsync(Guid registrationId)
     {
         await using var scope = portal.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var institutionId = await db.Registrations.Where(r => r.Id == registrationId).Select(r => r.InstitutionId).SingleAsync();
-        var staffId = await db.Users.Where(u => u.InstitutionId == institutionId).Select(u => u.Id).FirstAsync();
-        var files = scope.ServiceProvider.GetRequiredService<FileStore>();
-        var workflow = scope.ServiceProvider.GetRequiredService<RegistrationWorkflow>();
-        foreach (var slot in DocumentSlots.Required)
-        {
-            var fileId = await files.SaveAsync(staffId, $"{slot}.jpg", "image/jpeg", TestFiles.Jpeg(200, 260, 80, (int)slot), CancellationToken.None);
-            Assert.True((await workflow.AttachAsync(registrationId, new Actor(staffId, Role.InstitutionStaff), slot, fileId, CancellationToken.None)).Succeeded);
-        }
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Registrations.Where(r => r.Id == registrationId).Select(r => r.IdNumber).SingleAsync();
     }
 
     private async Task<RegistrationStatus> StatusAsync(Guid id)
