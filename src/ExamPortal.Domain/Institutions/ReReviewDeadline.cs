@@ -19,4 +19,27 @@ public static class ReReviewDeadline
         ArgumentNullException.ThrowIfNull(calendar);
         return deadline >= today ? calendar.WorkingDaysBetween(today, deadline) : -calendar.WorkingDaysBetween(deadline, today);
     }
+
+    /// <summary>
+    /// The deadline and the working days left as of today, for display; null until the originals arrive,
+    /// and null where a needed year has no calendar yet (the deadline is never guessed).
+    /// </summary>
+    public static (DateOnly AnswerBy, int? WorkingDaysLeft)? AsOf(DateOnly? originalsReceivedOn, DateOnly today, WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (originalsReceivedOn is not { } received)
+        {
+            return null;
+        }
+
+        try
+        {
+            var deadline = For(received, calendar);
+            return (deadline, calendar.Covers(today.Year) ? WorkingDaysLeft(today, deadline, calendar) : null);
+        }
+        catch (CalendarYearMissingException)
+        {
+            return null;
+        }
+    }
 }

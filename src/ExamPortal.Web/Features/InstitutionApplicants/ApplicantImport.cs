@@ -41,7 +41,7 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, TimePro
             return import;
         }
 
-        var (results, failed) = await AddRowsAsync(staff, institutionId, batch, plans, sheet.Rows, now, ct);
+        var (results, failed, _) = await AddRowsAsync(staff, institutionId, batch, plans, sheet.Rows, now, ct);
         import.Rows = results;
         import.ImportedCount = results.Count(r => r.Outcome == ImportRowOutcome.Imported);
         import.AlreadyImportedCount = results.Count(r => r.Outcome == ImportRowOutcome.AlreadyImported);
@@ -68,14 +68,14 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, TimePro
         }
 
         var row = new ApplicantRowParser(context).Parse(1, cells);
-        var (results, failed) = await AddRowsAsync(staff, institutionId, batch, plans, [row], now, ct);
-        if (failed.Count > 0 || results[0].Outcome == ImportRowOutcome.AlreadyImported)
+        var (_, failed, created) = await AddRowsAsync(staff, institutionId, batch, plans, [row], now, ct);
+        if (created.Count == 0)
         {
             return (null, failed.Count > 0 ? failed[0].Problems : [new RowProblem("证件号码", "本机构已在本批次登记该考生")]);
         }
 
         await db.SaveChangesAsync(ct);
-        return (db.ChangeTracker.Entries<Registration>().Single().Entity.Id, []);
+        return (created[0].Id, []);
     }
 
     /// <summary>
@@ -128,7 +128,7 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, TimePro
     private static string ClosedMessage(Batch batch) =>
         $"{batch.Title}的报名时间为{batch.Schedule.Registration.Start:yyyy年M月d日}至{batch.Schedule.Registration.End:M月d日}，现在不能登记考生";
 
-    private async Task<(List<ImportRowResult> Results, List<ApplicantRow> Failed)> AddRowsAsync(Actor staff, int institutionId, Batch batch,
+    private async Task<(List<ImportRowResult> Results, List<ApplicantRow> Failed, List<Registration> Created)> AddRowsAsync(Actor staff, int institutionId, Batch batch,
         List<PlanProject> plans, IReadOnlyList<ApplicantRow> rows, DateTimeOffset now, CancellationToken ct)
     {
         var numbers = rows.Where(r => r.IsValid).Select(r => r.IdNumber).Distinct().ToList();
@@ -138,6 +138,7 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, TimePro
             .ToListAsync(ct);
         var results = new List<ImportRowResult>(rows.Count);
         var failed = new List<ApplicantRow>();
+        var created = new List<Registration>();
         foreach (var row in rows)
         {
             var checkedRow = row;
@@ -161,11 +162,13 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, TimePro
             }
 
             var plan = plans.Single(p => p.Project.Code == checkedRow.ProjectCode);
-            db.Registrations.Add(Draft(staff, institutionId, plan.Id, batch, checkedRow, now));
+            var registration = Draft(staff, institutionId, plan.Id, batch, checkedRow, now);
+            db.Registrations.Add(registration);
+            created.Add(registration);
             results.Add(Result(checkedRow, ImportRowOutcome.Imported, []));
         }
 
-        return (results, failed);
+        return (results, failed, created);
     }
 
     private sealed record PlanProject(int Id, Project Project);

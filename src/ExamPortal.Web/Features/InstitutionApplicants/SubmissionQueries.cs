@@ -75,10 +75,9 @@ public sealed class SubmissionQueries(PortalDbContext db, CalendarService calend
         var workingDays = await calendar.GetAsync(ct);
         return rows.Select(x =>
         {
-            DateOnly? answerBy = x.Submission.OriginalsReceivedOn is { } received && workingDays.Covers(received.Year) ? ReReviewDeadline.For(received, workingDays) : null;
-            int? left = answerBy is { } by && workingDays.Covers(today.Year) && workingDays.Covers(by.Year) ? ReReviewDeadline.WorkingDaysLeft(today, by, workingDays) : null;
+            var answer = ReReviewDeadline.AsOf(x.Submission.OriginalsReceivedOn, today, workingDays);
             return new SubmissionRow(x.Submission.Id, x.Submission.Number, x.Name, Batch.TitleOf(x.Year, x.Number), x.Submission.SubmittedAt, x.Submission.ApplicantCount,
-                x.Submission.OriginalsReceivedOn, answerBy, left, x.Submission.Version);
+                x.Submission.OriginalsReceivedOn, answer?.AnswerBy, answer?.WorkingDaysLeft, x.Submission.Version);
         }).ToList();
     }
 }

@@ -50,9 +50,9 @@ public sealed class ReviewQueries(PortalDbContext db, Calendar.CalendarService c
         var today = Domain.Common.ChinaTime.DateOf(clock.GetUtcNow());
         var items = rows.Select(r =>
         {
-            DateOnly? answerBy = r.OriginalsReceivedOn is { } received && workingDays.Covers(received.Year) ? Domain.Institutions.ReReviewDeadline.For(received, workingDays) : null;
-            int? left = answerBy is { } by && workingDays.Covers(today.Year) && workingDays.Covers(by.Year) ? Domain.Institutions.ReReviewDeadline.WorkingDaysLeft(today, by, workingDays) : null;
-            return new ReviewQueueItem(r.Id, r.Details?.FullName, r.ProjectName, Batch.TitleOf(r.Year, r.Number), r.Channel, r.Status, r.LastSubmittedAt, r.ReviewEnd, answerBy, left);
+            var answer = Domain.Institutions.ReReviewDeadline.AsOf(r.OriginalsReceivedOn, today, workingDays);
+            return new ReviewQueueItem(r.Id, r.Details?.FullName, r.ProjectName, Batch.TitleOf(r.Year, r.Number), r.Channel, r.Status, r.LastSubmittedAt, r.ReviewEnd,
+                answer?.AnswerBy, answer?.WorkingDaysLeft);
         }).ToList();
         return new Page<ReviewQueueItem>(items, page, RegistrationQueries.PageSize, total);
     }

@@ -77,6 +77,12 @@ public sealed class SubmissionTests(PortalFactory portal)
         var reviewer = await portal.AsAsync(Role.CentreReviewer);
         var centre = await reviewer.GetDocumentAsync($"/Centre/Submissions?BatchId={batchId}");
         var form = centre.QuerySelectorAll("form.originals").Single(f => f.Id!.Length > 0);
+        foreach (var impossible in new[] { "2026-10-05", "2026-03-09" })
+        {
+            var refused = await HtmlForms.ReadAsync(await reviewer.SubmitAsync(centre, $"#{form.Id}", new Dictionary<string, string> { ["receivedOn"] = impossible }));
+            Assert.Contains("不早于提交日", refused.QuerySelector(".validation-summary")!.TextContent, StringComparison.Ordinal);
+        }
+
         await (await reviewer.SubmitAsync(centre, $"#{form.Id}", new Dictionary<string, string> { ["receivedOn"] = "2026-09-25" })).RedirectedToAsync();
         var recorded = await reviewer.GetDocumentAsync($"/Centre/Submissions?BatchId={batchId}");
         Assert.Contains("2026年10月15日", recorded.Body!.TextContent, StringComparison.Ordinal);

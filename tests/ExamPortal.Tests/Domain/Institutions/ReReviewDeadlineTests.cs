@@ -27,4 +27,13 @@ public sealed class ReReviewDeadlineTests
         Assert.Equal(0, ReReviewDeadline.WorkingDaysLeft(deadline, deadline, Calendar2026));
         Assert.Equal(-1, ReReviewDeadline.WorkingDaysLeft(new DateOnly(2026, 10, 16), deadline, Calendar2026));
     }
+
+    [Fact]
+    public void A_deadline_that_falls_in_a_year_without_a_calendar_is_not_guessed()
+    {
+        // Received on 12/28: the tenth working day is in January 2027, which has no calendar yet.
+        Assert.Null(ReReviewDeadline.AsOf(new DateOnly(2026, 12, 28), new DateOnly(2026, 12, 28), Calendar2026));
+        Assert.Null(ReReviewDeadline.AsOf(null, new DateOnly(2026, 12, 28), Calendar2026));
+        Assert.Equal((new DateOnly(2026, 3, 24), 10), ReReviewDeadline.AsOf(new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 10), Calendar2026));
+    }
 }

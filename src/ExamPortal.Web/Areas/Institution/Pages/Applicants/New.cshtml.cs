@@ -1,5 +1,3 @@
-using ExamPortal.Domain.Catalogue;
-using ExamPortal.Domain.People;
 using ExamPortal.Web.Features.Imports;
 using ExamPortal.Web.Features.InstitutionApplicants;
 using ExamPortal.Web.Features.Reviews;
@@ -61,8 +59,4 @@ public sealed class NewModel(ImportQueries queries, ApplicantImport import, Inst
 
         return institutionId;
     }
-
-    public static IReadOnlyList<string> IdTypes { get; } = Enum.GetValues<IdDocumentType>().Select(IdDocumentTypes.DisplayName).ToList();
-
-    public static IReadOnlyList<string> Educations { get; } = Enum.GetValues<EducationLevel>().Select(EducationLevels.DisplayName).ToList();
 }
