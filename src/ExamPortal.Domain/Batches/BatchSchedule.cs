@@ -49,6 +49,18 @@ public sealed class BatchSchedule
 
     public DateOnly ExamDate { get; }
 
+    // A CentreAdmin may give payers more time, while the window is still open and before ticket printing begins.
+    public string? PaymentExtensionRefusal(Role role, DateOnly today, DateOnly newEnd, string? reason) =>
+        role != Role.CentreAdmin ? "只有省职鉴中心管理员可以延长缴费期"
+        : today > Payment.End ? $"缴费期已于{ChineseText.Date(Payment.End)}结束，已放弃的报名不能恢复，不能再延长"
+        : newEnd <= Payment.End ? $"延长后的缴费截止日期须晚于现在的截止日期（{ChineseText.Date(Payment.End)}）"
+        : newEnd >= TicketPrinting.Start ? $"缴费截止日期须早于打印准考证开始日期（{ChineseText.Date(TicketPrinting.Start)}），请选择更早的日期"
+        : string.IsNullOrWhiteSpace(reason) ? "请填写延长缴费期的原因"
+        : null;
+
+    public BatchSchedule WithPaymentEnd(DateOnly end) =>
+        new(Registration, Review, new DateRange(Payment.Start, end), TicketPrinting, ExamDate);
+
     public static BatchSchedule From(BatchDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);

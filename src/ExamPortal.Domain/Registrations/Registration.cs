@@ -24,9 +24,16 @@ public sealed class Registration
     {
     }
 
-    // 审核不通过 and 逾期未修改 are final and free the person to register again in the batch.
+    // The closing note of the announcement, shown wherever a paid registration refuses an edit.
+    public const string LockedAfterPayment = "四川省职业技能鉴定指导中心缴费确认后，考生报名信息不予修改";
+
+    // 审核不通过, 逾期未修改, 已放弃 and 计划取消 are final and free the person to register again in the batch.
     public static IReadOnlyList<RegistrationStatus> NotLiveStatuses { get; } =
-        [RegistrationStatus.Rejected, RegistrationStatus.ReturnExpired];
+        [RegistrationStatus.Rejected, RegistrationStatus.ReturnExpired, RegistrationStatus.Abandoned, RegistrationStatus.Cancelled];
+
+    // Approved and waiting for money: a receipt may be submitted (again) while the payment window is open.
+    public static IReadOnlyList<RegistrationStatus> AwaitingPaymentStatuses { get; } =
+        [RegistrationStatus.Approved, RegistrationStatus.PaymentReturned];
 
     public Guid Id { get; private set; }
 
@@ -79,12 +86,33 @@ public sealed class Registration
 
     public string? RejectReason { get; private set; }
 
+    // The payment that carries this registration's fee: the latest submitted, or the one a transfer carried over.
+    public Guid? PaymentId { get; private set; }
+
+    public DateTimeOffset? PaymentConfirmedAt { get; private set; }
+
+    // Set when finance returns the receipt, cleared when a new one is submitted.
+    public string? PaymentReturnReason { get; private set; }
+
+    // Plan cancellation: why, the status it was in (which decides what a transfer may carry over), and the
+    // registrations on either side of a transfer.
+    public string? CancelReason { get; private set; }
+
+    public RegistrationStatus? CancelledFrom { get; private set; }
+
+    public Guid? TransferredToId { get; private set; }
+
+    public Guid? TransferredFromId { get; private set; }
+
     public IReadOnlyList<RegistrationEvent> History => _history.AsReadOnly();
 
     // PostgreSQL's xmin, for optimistic concurrency; set by the database only.
     public uint Version { get; private set; }
 
     public bool IsLive => !NotLiveStatuses.Contains(Status);
+
+    // After 确认收费 nothing the registrant entered changes except through an approved correction request.
+    public bool IsLocked => Status == RegistrationStatus.PaymentConfirmed;
 
     public static Registration StartDraft(
         Guid id, string? candidateUserId, RegistrationChannel channel, int? institutionId, int examPlanId, int batchId,
@@ -342,6 +370,178 @@ public sealed class Registration
             $"审核期（{Span(schedule.Review)}）内未提交修改");
     }
 
+    // The last day finance may decide a receipt: the day before ticket printing opens. A receipt submitted in
+    // the window is decided after it closes, so a finance delay never costs a candidate who paid on time.
+    public static DateOnly PaymentDecisionDeadline(BatchSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return schedule.TicketPrinting.Start.AddDays(-1);
+    }
+
+    public bool AwaitsPayment => AwaitingPaymentStatuses.Contains(Status);
+
+    // Driven by Payment.Submit only, so a registration never says 待确认 without a payment that lists it.
+    internal string? PaymentSubmitRefusal(Actor by, DateTimeOffset at, BatchSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(schedule);
+        return OwnerRefusal(Channel, CandidateUserId, by)
+            ?? (AwaitsPayment ? null : $"只有“审核通过”或“缴费退回”的报名可以缴费，本报名当前为“{RegistrationStatuses.DisplayName(Status)}”")
+            ?? PaymentWindowRefusal(at, schedule);
+    }
+
+    internal void SubmitPayment(Guid paymentId, Actor by, DateTimeOffset at, BatchSchedule schedule, string note)
+    {
+        Require(PaymentSubmitRefusal(by, at, schedule));
+        PaymentId = paymentId;
+        PaymentReturnReason = null;
+        MoveTo(RegistrationStatus.PaymentSubmitted, by.UserId, by.Role, at, RegistrationActions.PaymentSubmitted, note);
+    }
+
+    // Whether this registration still waits on the given payment: a later cancellation or transfer detaches it.
+    internal bool AwaitsDecisionOn(Guid paymentId) => Status == RegistrationStatus.PaymentSubmitted && PaymentId == paymentId;
+
+    internal void ConfirmPayment(Guid paymentId, Actor by, DateTimeOffset at, string note)
+    {
+        Require(AwaitsDecisionOn(paymentId) ? null : "该报名不在待确认状态，不能确认收费");
+        PaymentConfirmedAt = at.ToUniversalTime();
+        MoveTo(RegistrationStatus.PaymentConfirmed, by.UserId, by.Role, at, RegistrationActions.PaymentConfirmed, note);
+    }
+
+    internal void ReturnPayment(Guid paymentId, Actor by, DateTimeOffset at, string reason)
+    {
+        Require(AwaitsDecisionOn(paymentId) ? null : "该报名不在待确认状态，不能退回缴费");
+        PaymentReturnReason = reason;
+        MoveTo(RegistrationStatus.PaymentReturned, by.UserId, by.Role, at, RegistrationActions.PaymentReturned, reason);
+    }
+
+    // The guard of Abandon: approved or returned, and the payment window is over in China.
+    public bool IsPaymentOverdue(DateTimeOffset at, BatchSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return AwaitsPayment && ChinaTime.DateOf(at) > schedule.Payment.End;
+    }
+
+    // Done by the system once the payment window has closed (未在规定时间内完成缴费的视为放弃报考).
+    public void Abandon(DateTimeOffset at, BatchSchedule schedule)
+    {
+        Require(IsPaymentOverdue(at, schedule)
+            ? null
+            : $"只有缴费期（{Span(schedule.Payment)}）结束时仍未缴费或缴费被退回的报名才视为放弃报考");
+        var note = Status == RegistrationStatus.PaymentReturned
+            ? $"缴费凭证被退回，缴费期（{Span(schedule.Payment)}）内未重新提交，视为放弃报考"
+            : $"缴费期（{Span(schedule.Payment)}）内未提交缴费凭证，视为放弃报考";
+        MoveTo(RegistrationStatus.Abandoned, RegistrationEvent.SystemUserId, null, at, RegistrationActions.Abandoned, note);
+    }
+
+    // Part of cancelling the plan (PlanViability decides whether the plan may be cancelled).
+    public void CancelWithPlan(Actor by, DateTimeOffset at, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        Require(by.Role == Role.CentreAdmin ? null : "只有省职鉴中心管理员可以取消考核计划");
+        Require(IsLive ? null : $"本报名已是“{RegistrationStatuses.DisplayName(Status)}”，无需取消");
+        var text = RequiredReason(reason, "请填写取消考核计划的原因");
+        CancelReason = text;
+        CancelledFrom = Status;
+        MoveTo(RegistrationStatus.Cancelled, by.UserId, by.Role, at, RegistrationActions.Cancelled, text);
+    }
+
+    // The review result travels only when the centre says so and there was one to carry; a paid fee travels with it.
+    public bool CanTransfer(Actor by, DateTimeOffset at, BatchSchedule target) => TransferRefusal(by, at, target) is null;
+
+    public Registration TransferTo(Guid id, int examPlanId, int batchId, string targetTitle, BatchSchedule target, bool carryOverReview, Actor by, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(targetTitle);
+        Require(TransferRefusal(by, at, target));
+        if (id == Guid.Empty)
+        {
+            throw new ArgumentException("报名编号不能为空", nameof(id));
+        }
+
+        var reviewed = CancelledFrom is RegistrationStatus.Approved or RegistrationStatus.PaymentSubmitted
+            or RegistrationStatus.PaymentReturned or RegistrationStatus.PaymentConfirmed;
+        var status = !carryOverReview || !reviewed ? RegistrationStatus.Draft
+            : CancelledFrom == RegistrationStatus.PaymentConfirmed ? RegistrationStatus.PaymentConfirmed
+            : RegistrationStatus.Approved;
+        var transferred = new Registration
+        {
+            Id = id,
+            CandidateUserId = CandidateUserId,
+            Channel = Channel,
+            InstitutionId = InstitutionId,
+            ExamPlanId = examPlanId,
+            BatchId = batchId,
+            IdDocumentType = IdDocumentType,
+            IdNumber = IdNumber,
+            Status = status,
+            Details = Details,
+            CreatedAt = at.ToUniversalTime(),
+            TransferredFromId = Id,
+            FirstReviewPassedAt = status == RegistrationStatus.Draft ? null : FirstReviewPassedAt,
+            CommitmentWording = CommitmentWording,
+            CommitmentAcceptedAt = CommitmentAcceptedAt,
+            SubmittedAt = status == RegistrationStatus.Draft ? null : SubmittedAt,
+            LastSubmittedAt = status == RegistrationStatus.Draft ? null : LastSubmittedAt,
+            DecidedAt = status == RegistrationStatus.Draft ? null : DecidedAt,
+            PaymentId = status == RegistrationStatus.PaymentConfirmed ? PaymentId : null,
+            PaymentConfirmedAt = status == RegistrationStatus.PaymentConfirmed ? PaymentConfirmedAt : null,
+        };
+        transferred._documents.AddRange(_documents.Select(d => RegistrationDocument.Attach(d.Slot, d.FileId, at)));
+        var carried = status == RegistrationStatus.Draft
+            ? "保留已填信息和材料，审核结果不保留，须重新提交审核"
+            : $"保留已填信息、材料和审核结果（{RegistrationStatuses.DisplayName(status)}）";
+        transferred._history.Add(RegistrationEvent.Record(id, null, status, by.UserId, by.Role, at, RegistrationActions.TransferredIn, carried));
+        TransferredToId = id;
+        _history.Add(RegistrationEvent.Record(Id, Status, Status, by.UserId, by.Role, at, RegistrationActions.TransferredOut, $"转入{targetTitle}"));
+        return transferred;
+    }
+
+    internal void RecordCorrection(string action, Actor by, DateTimeOffset at, string note) =>
+        _history.Add(RegistrationEvent.Record(Id, Status, Status, by.UserId, by.Role, at, action, note));
+
+    // An approved correction request: the name and identity number change; a number that carries a birth
+    // date and gender brings them along, so the form stays consistent with it.
+    internal void ApplyCorrection(string fullName, IdentityNumber number, Actor by, DateTimeOffset at, string note)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        var details = (Details ?? new PersonalDetails()) with { FullName = fullName };
+        if (number.BirthDate is { } birthDate)
+        {
+            details = details with { BirthDate = birthDate };
+        }
+
+        if (number.Gender is { } gender)
+        {
+            details = details with { Gender = gender };
+        }
+
+        Details = details;
+        IdNumber = number.Value;
+        RecordCorrection(RegistrationActions.CorrectionApproved, by, at, note);
+    }
+
+    internal static string? OwnerRefusalFor(Registration registration, Actor by) =>
+        OwnerRefusal(registration.Channel, registration.CandidateUserId, by);
+
+    private string? TransferRefusal(Actor by, DateTimeOffset at, BatchSchedule target)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(target);
+        return OwnerRefusal(Channel, CandidateUserId, by)
+            ?? (Status == RegistrationStatus.Cancelled ? null : "只有考核计划被取消的报名可以转入其他批次")
+            ?? (TransferredToId is null ? null : "本报名已转入其他批次，不能重复转入")
+            ?? (ChinaTime.DateOf(at) <= target.Registration.End ? null : $"目标批次的报名已于{ChineseText.Date(target.Registration.End)}截止，请选择报名尚未截止的批次");
+    }
+
+    private static string? PaymentWindowRefusal(DateTimeOffset at, BatchSchedule schedule)
+    {
+        var window = schedule.Payment;
+        var day = ChinaTime.DateOf(at);
+        return day < window.Start ? $"本批次缴费时间为{Span(window)}，尚未开始，请在缴费期内缴费并上传凭证"
+            : day > window.End ? $"本批次缴费时间为{Span(window)}，现已截止；未在规定时间内完成缴费的视为放弃报考"
+            : null;
+    }
+
     // What the registrant must do next and by when; null when nothing is theirs to do or it is too late.
     public (string What, DateOnly By)? NextStep(DateTimeOffset at, BatchSchedule schedule)
     {
@@ -352,6 +552,9 @@ public sealed class Registration
             RegistrationStatus.Draft when day <= schedule.Registration.End => ("完成填报并提交", schedule.Registration.End),
             RegistrationStatus.Submitted => ("等待审核", schedule.Review.End),
             RegistrationStatus.Returned when day <= schedule.Review.End => ("按退回意见修改后重新提交", schedule.Review.End),
+            RegistrationStatus.Approved when day <= schedule.Payment.End => ("在缴费期内缴费并上传银行回单", schedule.Payment.End),
+            RegistrationStatus.PaymentReturned when day <= schedule.Payment.End => ("按退回原因重新提交缴费凭证", schedule.Payment.End),
+            RegistrationStatus.PaymentSubmitted => ("等待省职鉴中心确认收费", PaymentDecisionDeadline(schedule)),
             _ => null,
         };
     }
@@ -427,6 +630,7 @@ public sealed class Registration
         {
             RegistrationStatus.Draft => RegistrationWindowRefusal(at, schedule),
             RegistrationStatus.Returned => ReturnDeadlineRefusal(at, schedule),
+            RegistrationStatus.PaymentConfirmed => $"{LockedAfterPayment}；如姓名或证件号码有误，请提交更正申请",
             _ => $"本报名当前为“{RegistrationStatuses.DisplayName(Status)}”，不能修改",
         };
     }
@@ -504,7 +708,7 @@ public sealed class Registration
         text.Length <= ReasonMaxLength ? text : throw new DomainRuleException($"审核意见不能超过{ReasonMaxLength}字，请精简");
 
     // "2026年3月9日至3月16日", the way the announcement writes a window.
-    private static string Span(DateRange window) =>
+    internal static string Span(DateRange window) =>
         window.Start.Year == window.End.Year
             ? $"{ChineseText.Date(window.Start)}至{window.End.ToString("M月d日", CultureInfo.InvariantCulture)}"
             : $"{ChineseText.Date(window.Start)}至{ChineseText.Date(window.End)}";

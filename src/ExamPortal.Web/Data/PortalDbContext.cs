@@ -1,3 +1,4 @@
+using ExamPortal.Domain.Payments;
 using ExamPortal.Domain.Registrations;
 using ExamPortal.Web.Data.Entities;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -21,6 +22,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<InstitutionImport> InstitutionImports => Set<InstitutionImport>();
     public DbSet<InstitutionSubmission> InstitutionSubmissions => Set<InstitutionSubmission>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
+    public DbSet<PayeeAccount> PayeeAccounts => Set<PayeeAccount>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ExamPortal.Domain.Institutions.InstitutionApplication> InstitutionApplications => Set<ExamPortal.Domain.Institutions.InstitutionApplication>();
 
     /// <summary>Keys live in the database so several portal instances share cookies and antiforgery tokens.</summary>

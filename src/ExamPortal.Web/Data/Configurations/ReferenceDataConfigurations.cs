@@ -37,6 +37,8 @@ internal sealed class ExamPlanConfiguration : IEntityTypeConfiguration<ExamPlan>
     {
         builder.HasIndex(p => new { p.BatchId, p.ProjectId }).IsUnique();
         builder.Property(p => p.Venue).HasMaxLength(200);
+        builder.Property(p => p.CancelledByUserId).HasMaxLength(450);
+        builder.Property(p => p.CancellationReason).HasMaxLength(1000);
         builder.HasOne(p => p.Project).WithMany().HasForeignKey(p => p.ProjectId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,3 +1,4 @@
+using ExamPortal.Domain.Payments;
 using ExamPortal.Domain.Registrations;
 using ExamPortal.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,9 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         builder.Property(r => r.Version).IsRowVersion();
         builder.Property(r => r.ReturnReason).HasMaxLength(1000);
         builder.Property(r => r.RejectReason).HasMaxLength(1000);
+        builder.Property(r => r.PaymentReturnReason).HasMaxLength(1000);
+        builder.Property(r => r.CancelReason).HasMaxLength(1000);
+        builder.Property(r => r.CancelledFrom).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.CommitmentWording).HasMaxLength(4000);
         builder.Property(r => r.ReturnedItems)
             .HasColumnType("jsonb")
@@ -50,6 +54,9 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         builder.HasIndex(r => new { r.BatchId, r.Status, r.ExamPlanId, r.LastSubmittedAt });
         builder.HasIndex(r => new { r.ExamPlanId, r.IdDocumentType, r.IdNumber });
         builder.HasIndex(r => new { r.InstitutionId, r.BatchId, r.Status });
+        builder.HasIndex(r => r.PaymentId);
+        builder.HasIndex(r => new { r.ExamPlanId, r.Status });
+        builder.HasOne<Payment>().WithMany().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<InstitutionSubmission>().WithMany().HasForeignKey(r => r.InstitutionSubmissionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

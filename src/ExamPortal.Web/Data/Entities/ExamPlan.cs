@@ -11,4 +11,14 @@ public sealed class ExamPlan
     public int ProjectId { get; set; }
     public Project Project { get; set; } = null!;
     public string Venue { get; set; } = DefaultVenue;
+
+    /// <summary>Set when a CentreAdmin cancels the plan for too few registrants (section 四).</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
+    public string? CancelledByUserId { get; set; }
+    public string? CancellationReason { get; set; }
+
+    /// <summary>Whether registrants who transfer to a later batch keep their review result (the centre's choice).</summary>
+    public bool CarryOverReview { get; set; }
+
+    public bool IsCancelled => CancelledAt is not null;
 }

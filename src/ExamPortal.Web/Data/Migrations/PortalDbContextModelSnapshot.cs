@@ -172,6 +172,232 @@ namespace ExamPortal.Web.Data.Migrations
                     b.ToTable("institution_application_event", (string)null);
                 });
 
+            modelBuilder.Entity("ExamPortal.Domain.Payments.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("BankSerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("bank_serial_number");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("CandidateUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("candidate_user_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<decimal>("ExpectedAmount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("expected_amount");
+
+                    b.Property<int>("HeadCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("head_count");
+
+                    b.Property<int?>("InstitutionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("institution_id");
+
+                    b.Property<bool>("PaidByOther")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paid_by_other");
+
+                    b.Property<string>("PayerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("payer_name");
+
+                    b.Property<Guid>("ReceiptFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("receipt_file_id");
+
+                    b.Property<Guid[]>("RegistrationIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("registration_ids");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("remark");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("submitted_by_user_id");
+
+                    b.Property<DateOnly>("TransferDate")
+                        .HasColumnType("date")
+                        .HasColumnName("transfer_date");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments");
+
+                    b.HasIndex("BankSerialNumber")
+                        .HasDatabaseName("ix_payments_bank_serial_number");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_payments_batch_id");
+
+                    b.HasIndex("ReceiptFileId")
+                        .HasDatabaseName("ix_payments_receipt_file_id");
+
+                    b.HasIndex("CandidateUserId", "SubmittedAt")
+                        .HasDatabaseName("ix_payments_candidate_user_id_submitted_at");
+
+                    b.HasIndex("Status", "SubmittedAt")
+                        .HasDatabaseName("ix_payments_status_submitted_at");
+
+                    b.HasIndex("InstitutionId", "BatchId", "SubmittedAt")
+                        .HasDatabaseName("ix_payments_institution_id_batch_id_submitted_at");
+
+                    b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("ExamPortal.Domain.Registrations.CorrectionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CurrentIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("current_id_number");
+
+                    b.Property<string>("CurrentName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("current_name");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<string>("RequestedIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("requested_id_number");
+
+                    b.Property<string>("RequestedName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("requested_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correction_requests");
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_correction_requests_one_pending")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("RegistrationId", "RequestedAt")
+                        .HasDatabaseName("ix_correction_requests_registration_id_requested_at");
+
+                    b.HasIndex("Status", "RequestedAt")
+                        .HasDatabaseName("ix_correction_requests_status_requested_at");
+
+                    b.ToTable("correction_requests", (string)null);
+                });
+
             modelBuilder.Entity("ExamPortal.Domain.Registrations.Registration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -181,6 +407,16 @@ namespace ExamPortal.Web.Data.Migrations
                     b.Property<int>("BatchId")
                         .HasColumnType("integer")
                         .HasColumnName("batch_id");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<string>("CancelledFrom")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("cancelled_from");
 
                     b.Property<string>("CandidateUserId")
                         .HasMaxLength(450)
@@ -246,6 +482,19 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_submitted_at");
 
+                    b.Property<DateTimeOffset?>("PaymentConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payment_confirmed_at");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("PaymentReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("payment_return_reason");
+
                     b.Property<string>("RejectReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -271,6 +520,14 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
 
+                    b.Property<Guid?>("TransferredFromId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transferred_from_id");
+
+                    b.Property<Guid?>("TransferredToId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transferred_to_id");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -283,13 +540,19 @@ namespace ExamPortal.Web.Data.Migrations
                     b.HasIndex("InstitutionSubmissionId")
                         .HasDatabaseName("ix_registrations_institution_submission_id");
 
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_registrations_payment_id");
+
                     b.HasIndex("CandidateUserId", "CreatedAt")
                         .HasDatabaseName("ix_registrations_candidate_user_id_created_at");
+
+                    b.HasIndex("ExamPlanId", "Status")
+                        .HasDatabaseName("ix_registrations_exam_plan_id_status");
 
                     b.HasIndex("BatchId", "IdDocumentType", "IdNumber")
                         .IsUnique()
                         .HasDatabaseName("ux_registrations_one_live_per_person_per_batch")
-                        .HasFilter("status NOT IN ('Rejected', 'ReturnExpired')");
+                        .HasFilter("status NOT IN ('Rejected', 'ReturnExpired', 'Abandoned', 'Cancelled')");
 
                     b.HasIndex("ExamPlanId", "IdDocumentType", "IdNumber")
                         .HasDatabaseName("ix_registrations_exam_plan_id_id_document_type_id_number");
@@ -394,6 +657,58 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasDatabaseName("ix_registration_events_registration_id_at");
 
                     b.ToTable("registration_events", (string)null);
+                });
+
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("actor_role");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("details");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("Subject", "At")
+                        .HasDatabaseName("ix_audit_entries_subject_at");
+
+                    b.ToTable("audit_entries", (string)null);
                 });
 
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.Batch", b =>
@@ -516,6 +831,24 @@ namespace ExamPortal.Web.Data.Migrations
                     b.Property<int>("BatchId")
                         .HasColumnType("integer")
                         .HasColumnName("batch_id");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("cancelled_by_user_id");
+
+                    b.Property<bool>("CarryOverReview")
+                        .HasColumnType("boolean")
+                        .HasColumnName("carry_over_review");
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("integer")
@@ -786,6 +1119,49 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasDatabaseName("ix_messages_user_id_created_at");
 
                     b.ToTable("messages", (string)null);
+                });
+
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.PayeeAccount", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("account_number");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bank_name");
+
+                    b.Property<string>("PayeeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("payee_name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("updated_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payee_accounts");
+
+                    b.ToTable("payee_accounts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_payee_accounts_single_row", "id = 1");
+                        });
                 });
 
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.PortalUser", b =>
@@ -1222,6 +1598,45 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasConstraintName("fk_institution_application_event_institution_applications_appl");
                 });
 
+            modelBuilder.Entity("ExamPortal.Domain.Payments.Payment", b =>
+                {
+                    b.HasOne("ExamPortal.Web.Data.Entities.Batch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_batches_batch_id");
+
+                    b.HasOne("ExamPortal.Web.Data.Entities.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_payments_asp_net_users_candidate_user_id");
+
+                    b.HasOne("ExamPortal.Web.Data.Entities.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_payments_institutions_institution_id");
+
+                    b.HasOne("ExamPortal.Web.Data.Entities.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiptFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_stored_files_receipt_file_id");
+                });
+
+            modelBuilder.Entity("ExamPortal.Domain.Registrations.CorrectionRequest", b =>
+                {
+                    b.HasOne("ExamPortal.Domain.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_correction_requests_registrations_registration_id");
+                });
+
             modelBuilder.Entity("ExamPortal.Domain.Registrations.Registration", b =>
                 {
                     b.HasOne("ExamPortal.Web.Data.Entities.Batch", null)
@@ -1255,6 +1670,12 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasForeignKey("InstitutionSubmissionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_registrations_institution_submissions_institution_submissio");
+
+                    b.HasOne("ExamPortal.Domain.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_registrations_payments_payment_id");
                 });
 
             modelBuilder.Entity("ExamPortal.Domain.Registrations.RegistrationDocument", b =>

@@ -29,5 +29,5 @@ public static class Labels
 
     public static string ToChineseLong(this DateOnly date) => date.ToString("yyyy年M月d日（dddd）", China);
 
-    public static string ToYuan(this decimal amount) => "¥" + amount.ToString("N2", CultureInfo.InvariantCulture);
+    public static string ToYuan(this decimal amount) => Money.Yuan(amount);
 }

@@ -19,6 +19,11 @@ public sealed class RegistrationViewTests
     [InlineData(RegistrationStatus.Rejected, "审核不通过")]
     [InlineData(RegistrationStatus.Returned, "退回修改")]
     [InlineData(RegistrationStatus.ReturnExpired, "逾期未修改")]
+    [InlineData(RegistrationStatus.PaymentSubmitted, "待确认")]
+    [InlineData(RegistrationStatus.PaymentReturned, "缴费退回")]
+    [InlineData(RegistrationStatus.PaymentConfirmed, "确认收费")]
+    [InlineData(RegistrationStatus.Abandoned, "已放弃")]
+    [InlineData(RegistrationStatus.Cancelled, "考核计划取消")]
     public void StatusesUseTheAnnouncementsWords(RegistrationStatus status, string name)
     {
         Assert.Equal(name, RegistrationStatuses.DisplayName(status));
@@ -58,9 +63,11 @@ public sealed class RegistrationViewTests
     }
 
     [Fact]
-    public void RejectedAndExpiredReturnsAreNotLive()
+    public void RejectedExpiredAbandonedAndCancelledAreNotLive()
     {
-        Assert.Equal([RegistrationStatus.Rejected, RegistrationStatus.ReturnExpired], Registration.NotLiveStatuses);
+        Assert.Equal(
+            [RegistrationStatus.Rejected, RegistrationStatus.ReturnExpired, RegistrationStatus.Abandoned, RegistrationStatus.Cancelled],
+            Registration.NotLiveStatuses);
     }
 
     [Theory]
@@ -82,7 +89,8 @@ public sealed class RegistrationViewTests
     [InlineData(RegistrationStatus.Submitted, "2026-03-20T10:00:00+08:00", "等待审核", "2026-03-27")]
     [InlineData(RegistrationStatus.Returned, "2026-03-20T10:00:00+08:00", "按退回意见修改后重新提交", "2026-03-27")]
     [InlineData(RegistrationStatus.Returned, "2026-03-28T00:00:00+08:00", null, null)]
-    [InlineData(RegistrationStatus.Approved, "2026-03-20T10:00:00+08:00", null, null)]
+    [InlineData(RegistrationStatus.Approved, "2026-03-20T10:00:00+08:00", "在缴费期内缴费并上传银行回单", "2026-04-03")]
+    [InlineData(RegistrationStatus.Approved, "2026-04-04T00:00:00+08:00", null, null)]
     [InlineData(RegistrationStatus.Rejected, "2026-03-20T10:00:00+08:00", null, null)]
     [InlineData(RegistrationStatus.ReturnExpired, "2026-03-28T10:00:00+08:00", null, null)]
     public void TheNextStepAndItsDeadline(RegistrationStatus state, string at, string? what, string? by)

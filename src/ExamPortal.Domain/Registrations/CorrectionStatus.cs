@@ -1,0 +1,8 @@
+namespace ExamPortal.Domain.Registrations;
+
+public enum CorrectionStatus
+{
+    Pending,
+    Approved,
+    Refused,
+}
