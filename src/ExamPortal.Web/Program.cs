@@ -12,6 +12,10 @@ using ExamPortal.Web.Features.Files;
 using ExamPortal.Web.Features.InstitutionApplicants;
 using ExamPortal.Web.Features.Messages;
 using ExamPortal.Web.Features.Onboarding;
+using ExamPortal.Web.Features.Payments;
+using ExamPortal.Web.Features.Plans;
+using ExamPortal.Web.Features.Corrections;
+using ExamPortal.Web.Features.Administration;
 using ExamPortal.Web.Features.Registrations;
 using ExamPortal.Web.Features.Reviews;
 using ExamPortal.Web.Features.Schedule;
@@ -100,6 +104,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeAreaFolder("Institution", "/", Policies.Institution);
     options.Conventions.AuthorizeAreaFolder("Centre", "/", Policies.Centre);
     options.Conventions.AuthorizeAreaFolder("Centre", "/Admin", Policies.CentreAdmin);
+    options.Conventions.AuthorizeAreaFolder("Centre", "/Payments", Policies.CentreFinance);
 }).AddMvcOptions(options =>
 {
     options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
@@ -124,6 +129,12 @@ builder.Services.AddScoped<Notifier>();
 builder.Services.AddScoped<MessageQueries>();
 builder.Services.AddScoped<FileStore>();
 builder.Services.AddScoped<ReturnExpiry>();
+builder.Services.AddScoped<PaymentAbandonment>();
+builder.Services.AddScoped<PaymentWorkflow>();
+builder.Services.AddScoped<PaymentQueries>();
+builder.Services.AddScoped<PlanCancellation>();
+builder.Services.AddScoped<CorrectionWorkflow>();
+builder.Services.AddScoped<BatchAdministration>();
 builder.Services.AddScoped<InstitutionContext>();
 builder.Services.AddScoped<InstitutionWorkflow>();
 builder.Services.AddScoped<SubmissionQueries>();
@@ -139,7 +150,7 @@ builder.Services.AddSingleton<PhotoProcessor>();
 builder.Services.AddSingleton<ScanProcessor>();
 if (builder.Configuration.GetValue("Jobs:Enabled", true))
 {
-    builder.Services.AddHostedService<ReturnExpiryService>();
+    builder.Services.AddHostedService<DeadlineJobsService>();
 }
 
 var app = builder.Build();

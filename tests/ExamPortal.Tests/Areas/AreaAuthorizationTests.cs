@@ -62,8 +62,10 @@ public sealed class AreaAuthorizationTests(PortalFactory portal)
         {
             var response = await client.GetAsync(url);
 
-            // The centre's administration pages belong to CentreAdmin alone (separation of duties).
-            var allowed = url.StartsWith("/Centre/Admin", StringComparison.Ordinal) ? role == Role.CentreAdmin : AllowedByArea[area].Contains(role);
+            // Separation of duties: administration is CentreAdmin's alone, payments CentreFinance's alone.
+            var allowed = url.StartsWith("/Centre/Admin", StringComparison.Ordinal) ? role == Role.CentreAdmin
+                : url.StartsWith("/Centre/Payments", StringComparison.Ordinal) ? role == Role.CentreFinance
+                : AllowedByArea[area].Contains(role);
             var expected = !allowed ? HttpStatusCode.Forbidden : forOneRecord ? HttpStatusCode.NotFound : HttpStatusCode.OK;
             Assert.True(expected == response.StatusCode, $"{role} on {url}: expected {(int)expected}, got {(int)response.StatusCode}");
             if (expected == HttpStatusCode.Forbidden)

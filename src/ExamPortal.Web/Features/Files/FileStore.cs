@@ -41,7 +41,7 @@ public sealed class FileStore(PortalDbContext db, TimeProvider clock)
 
     /// <summary>
     /// A file the actor may read, or null (the caller answers 404 either way, revealing nothing):
-    /// the owner; centre staff for files attached to a registration; institution staff for files their
+    /// the owner; centre staff for files attached to a registration and bank receipts; institution staff for files their
     /// colleagues uploaded and files of their institution's registrations.
     /// </summary>
     public async Task<FileContent?> ReadAsync(Guid fileId, Actor actor, CancellationToken ct)
@@ -55,7 +55,7 @@ public sealed class FileStore(PortalDbContext db, TimeProvider clock)
                     && owner.InstitutionId == db.Users.Where(u => u.Id == actor.UserId).Select(u => u.InstitutionId).FirstOrDefault())
                 || attached.Any(r => r.InstitutionId != null
                     && r.InstitutionId == db.Users.Where(u => u.Id == actor.UserId).Select(u => u.InstitutionId).FirstOrDefault())),
-            _ => files.Where(f => attached.Any()),
+            _ => files.Where(f => attached.Any() || db.Payments.Any(p => p.ReceiptFileId == f.Id)),
         };
         return await files.Select(f => new FileContent(f.FileName, f.ContentType, f.Content)).SingleOrDefaultAsync(ct);
     }

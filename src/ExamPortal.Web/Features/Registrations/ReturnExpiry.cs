@@ -55,8 +55,11 @@ public sealed class ReturnExpiry(PortalDbContext db, TimeProvider clock, Notifie
     }
 }
 
-/// <summary>Runs <see cref="ReturnExpiry"/> every minute; off in tests, which run it themselves.</summary>
-public sealed class ReturnExpiryService(IServiceScopeFactory scopes, ILogger<ReturnExpiryService> logger) : BackgroundService
+/// <summary>
+/// Runs the deadline jobs (<see cref="ReturnExpiry"/>, <see cref="Payments.PaymentAbandonment"/>) every
+/// minute; off in tests, which run them themselves.
+/// </summary>
+public sealed class DeadlineJobsService(IServiceScopeFactory scopes, ILogger<DeadlineJobsService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -71,10 +74,16 @@ public sealed class ReturnExpiryService(IServiceScopeFactory scopes, ILogger<Ret
                 {
                     logger.ReturnsExpired(expired);
                 }
+
+                var abandoned = await scope.ServiceProvider.GetRequiredService<Payments.PaymentAbandonment>().RunAsync(stoppingToken);
+                if (abandoned > 0)
+                {
+                    logger.PaymentsAbandoned(abandoned);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.JobFailed(nameof(ReturnExpiry), ex);
+                logger.JobFailed("DeadlineJobs", ex);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -9,6 +9,7 @@ public static class Policies
     public const string Institution = nameof(Institution);
     public const string Centre = nameof(Centre);
     public const string CentreAdmin = nameof(CentreAdmin);
+    public const string CentreFinance = nameof(CentreFinance);
 
     public static readonly IReadOnlyList<Role> CentreRoles =
         [Role.CentreReviewer, Role.CentreFinance, Role.CentreExam, Role.CentreAdmin];
@@ -19,5 +20,8 @@ public static class Policies
         options.AddPolicy(Institution, p => p.RequireRole(nameof(Role.InstitutionStaff)));
         options.AddPolicy(Centre, p => p.RequireRole(CentreRoles.Select(r => r.ToString())));
         options.AddPolicy(CentreAdmin, p => p.RequireRole(nameof(Role.CentreAdmin)));
+
+        // Money is finance's alone: reviewers and administrators cannot confirm or return payments.
+        options.AddPolicy(CentreFinance, p => p.RequireRole(nameof(Role.CentreFinance)));
     }
 }

@@ -30,4 +30,7 @@ public static class Labels
     public static string ToChineseLong(this DateOnly date) => date.ToString("yyyy年M月d日（dddd）", China);
 
     public static string ToYuan(this decimal amount) => Money.Yuan(amount);
+
+    /// <summary>An instant as China reads it, to the minute: "2026-03-11 23:59".</summary>
+    public static string ToChinaText(this DateTimeOffset instant) => ChinaTime.ToChina(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -23,6 +23,9 @@ public static partial class PortalLog
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "{Count} returned registrations passed their review window and expired")]
     public static partial void ReturnsExpired(this ILogger logger, int count);
 
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "{Count} approved registrations passed their payment window unpaid and were abandoned")]
+    public static partial void PaymentsAbandoned(this ILogger logger, int count);
+
     [LoggerMessage(EventId = 2900, Level = LogLevel.Error, Message = "Background job {Job} failed; it runs again at its next tick")]
     public static partial void JobFailed(this ILogger logger, string job, Exception exception);
 }

@@ -38,3 +38,53 @@
     });
   });
 }());
+
+// The 代缴 remark follows the payer name and amount as they are typed; the server builds the same text.
+(function () {
+  "use strict";
+  var text = document.getElementById("proxy-remark-text");
+  var form = document.getElementById("payment-form");
+  if (!text || !form) {
+    return;
+  }
+  var payer = form.querySelector("[name='Input.PayerName']");
+  var amount = form.querySelector("[name='Input.Amount']");
+  var box = document.getElementById("proxy-remark");
+  var other = document.getElementById("paid-by-other");
+  var template = text.textContent;
+  var candidate = text.dataset.templateCandidate;
+  function refresh() {
+    var value = Number((amount.value || "").replace(/[¥￥,元\s]/g, ""));
+    var name = payer.value.trim() || "（代缴人姓名）";
+    var prefix = "该笔费用由";
+    var rest = template.substring(template.indexOf("代" + candidate + "缴纳"));
+    rest = rest.replace(/金额为[^元]*元$/, "金额为" + (isFinite(value) ? value.toFixed(2) : "") + "元");
+    text.textContent = prefix + name + rest;
+    box.hidden = !other.checked;
+  }
+  [payer, amount].forEach(function (input) { input.addEventListener("input", refresh); });
+  form.querySelectorAll("[name='Input.PaidByOther']").forEach(function (radio) { radio.addEventListener("change", refresh); });
+  refresh();
+})();
+
+// The institution's selection: head count and total follow the ticked applicants.
+(function () {
+  "use strict";
+  var form = document.getElementById("institution-payment-form");
+  if (!form) {
+    return;
+  }
+  var boxes = form.querySelectorAll("input[name='Input.RegistrationIds']");
+  function refresh() {
+    var count = 0, total = 0;
+    boxes.forEach(function (box) {
+      if (box.checked) {
+        count += 1;
+        total += Math.round(Number(box.dataset.fee) * 100);
+      }
+    });
+    document.getElementById("selected-count").textContent = String(count);
+    document.getElementById("selected-total").textContent = "¥" + (total / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  }
+  boxes.forEach(function (box) { box.addEventListener("change", refresh); });
+})();

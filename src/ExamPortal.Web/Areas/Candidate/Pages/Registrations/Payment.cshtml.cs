@@ -1,0 +1,133 @@
+using ExamPortal.Domain.Registrations;
+using ExamPortal.Web.Data.Entities;
+using ExamPortal.Web.Features.Files;
+using ExamPortal.Web.Features.Payments;
+using ExamPortal.Web.Features.Registrations;
+using ExamPortal.Web.Features.Uploads;
+using ExamPortal.Web.Infrastructure;
+using ExamPortal.Web.Infrastructure.Auth;
+using ExamPortal.Web.Infrastructure.Clock;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ExamPortal.Web.Areas.Candidate.Pages.Registrations;
+
+[RequestSizeLimit(UploadedFile.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadedFile.RequestLimit)]
+public sealed class PaymentModel(
+    RegistrationWorkflow workflow, PaymentWorkflow payments, PaymentQueries queries, FileStore files, IValidator<PaymentInput> validator, PortalClock clock) : PageModel
+{
+    [BindProperty] public PaymentInput Input { get; set; } = new();
+    public RegistrationContext Context { get; private set; } = default!;
+    public PayeeAccount? Payee { get; private set; }
+    public IReadOnlyList<Domain.Payments.Payment> Receipts { get; private set; } = [];
+    public bool CanSubmit { get; private set; }
+    [TempData] public string? StatusMessage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Input = new PaymentInput
+        {
+            Version = Context.Registration.Version,
+            PayerName = Context.Registration.Details?.FullName,
+            Amount = Context.Project.Fee.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, IFormFile? receipt, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var receiptId = await StoreReceiptAsync(receipt, ct);
+        var valid = await validator.IsValidInto(Input, ModelState, nameof(Input), ct);
+        if (receiptId is null)
+        {
+            if (!ModelState.ContainsKey("receipt"))
+            {
+                ModelState.AddModelError("receipt", "请上传银行回单（" + ReceiptProcessor.Limits + "）");
+            }
+
+            return Page();
+        }
+
+        Input.PendingReceiptId = receiptId;
+        if (!valid)
+        {
+            return Page();
+        }
+
+        var result = await payments.SubmitIndividualAsync(id, Input.Version, User.ToActor(), Input.ToClaim(), Input.RemarkConfirmed, receiptId.Value, ct);
+        switch (result.Outcome)
+        {
+            case WorkflowOutcome.Ok:
+                StatusMessage = "缴费凭证已提交，请等待省职鉴中心确认收费，请勿重复缴费。";
+                return RedirectToPage(new { id });
+            case WorkflowOutcome.NotFound:
+                return NotFound();
+            default:
+                ModelState.AddModelError(string.Empty, result.Message!);
+                Input.Version = Context.Registration.Version;
+                return Page();
+        }
+    }
+
+    /// <summary>The remark the bank receipt must carry when someone else pays, with the form's values filled in.</summary>
+    public string ProxyRemark(string? payerName, string? amount)
+    {
+        var value = PaymentInput.TryParseAmount(amount, out var parsed) ? parsed : 0m;
+        return Domain.Payments.PaymentRemark.ForProxy(string.IsNullOrWhiteSpace(payerName) ? "（代缴人姓名）" : payerName,
+            Context.Registration.Details?.FullName ?? string.Empty, Context.Batch.ExamDate, Context.Project.Name, value);
+    }
+
+    // A new file replaces an earlier pending one; a refused file is reported under "receipt" and stores nothing.
+    private async Task<Guid?> StoreReceiptAsync(IFormFile? receipt, CancellationToken ct)
+    {
+        if (receipt is null or { Length: 0 } && Input.PendingReceiptId is { } pending)
+        {
+            return await files.IsOwnedByAsync(pending, User.UserId(), ct) ? pending : null;
+        }
+
+        var (content, problem) = await UploadedFile.ReadAsync(receipt, ct);
+        if (content is null)
+        {
+            ModelState.AddModelError("receipt", problem!);
+            return null;
+        }
+
+        try
+        {
+            var file = ReceiptProcessor.Process(content);
+            return await files.SaveAsync(User.UserId(), "银行回单" + file.Extension, file.ContentType, file.Content, ct);
+        }
+        catch (UploadProcessingException ex)
+        {
+            ModelState.AddModelError("receipt", ex.Message);
+            return null;
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var context = await workflow.LoadAsync(id, User.ToActor(), ct);
+        if (context is null || RegistrationStatuses.PaymentStage(context.Registration.Status) is null)
+        {
+            return false;
+        }
+
+        Context = context;
+        Payee = await payments.PayeeAsync(ct);
+        Receipts = await queries.ForRegistrationAsync(id, User.UserId(), ct);
+        CanSubmit = Payee is not null && context.Registration.AwaitsPayment && context.Batch.Schedule.IsPaymentOpen(clock.GetUtcNow());
+        return true;
+    }
+}

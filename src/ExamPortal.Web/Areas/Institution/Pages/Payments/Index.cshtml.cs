@@ -1,0 +1,137 @@
+using ExamPortal.Web.Data.Entities;
+using ExamPortal.Web.Features.Files;
+using ExamPortal.Web.Features.InstitutionApplicants;
+using ExamPortal.Web.Features.Payments;
+using ExamPortal.Web.Features.Registrations;
+using ExamPortal.Web.Features.Reviews;
+using ExamPortal.Web.Features.Uploads;
+using ExamPortal.Web.Infrastructure;
+using ExamPortal.Web.Infrastructure.Auth;
+using ExamPortal.Web.Infrastructure.Clock;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExamPortal.Web.Areas.Institution.Pages.Payments;
+
+/// <summary>机构缴费: one bank receipt for the approved applicants of one batch.</summary>
+[RequestSizeLimit(UploadedFile.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadedFile.RequestLimit)]
+public sealed class IndexModel(
+    PaymentWorkflow payments, PaymentQueries queries, ReviewQueries choices, InstitutionContext institutions, FileStore files,
+    Data.PortalDbContext db, IValidator<PaymentInput> validator, PortalClock clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? BatchId { get; set; }
+    [BindProperty] public PaymentInput Input { get; set; } = new();
+    public Batch? Batch { get; private set; }
+    public PayeeAccount? Payee { get; private set; }
+    public IReadOnlyList<Choice> Batches { get; private set; } = [];
+    public IReadOnlyList<PayableApplicant> Payable { get; private set; } = [];
+    public Page<PaymentQueueItem> History { get; private set; } = default!;
+    public bool CanSubmit { get; private set; }
+    [TempData] public string? StatusMessage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int pageNumber, CancellationToken ct)
+    {
+        if (!await LoadAsync(pageNumber, ct))
+        {
+            return Forbid();
+        }
+
+        Input = new PaymentInput { RegistrationIds = [.. Payable.Select(p => p.Id)] };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? receipt, CancellationToken ct)
+    {
+        if (!await LoadAsync(1, ct))
+        {
+            return Forbid();
+        }
+
+        if (Batch is null)
+        {
+            return NotFound();
+        }
+
+        var receiptId = await StoreReceiptAsync(receipt, ct);
+        var valid = await validator.IsValidInto(Input, ModelState, nameof(Input), ct);
+        if (receiptId is null)
+        {
+            if (!ModelState.ContainsKey("receipt"))
+            {
+                ModelState.AddModelError("receipt", "请上传银行回单（" + ReceiptProcessor.Limits + "）");
+            }
+
+            return Page();
+        }
+
+        Input.PendingReceiptId = receiptId;
+        if (!valid)
+        {
+            return Page();
+        }
+
+        var result = await payments.SubmitInstitutionAsync(User.ToActor(), Batch.Id, Input.RegistrationIds, Input.ToClaim(), receiptId.Value, ct);
+        switch (result.Outcome)
+        {
+            case WorkflowOutcome.Ok:
+                StatusMessage = $"缴费凭证已提交（{Input.RegistrationIds.Count}人），所选考生已标注为“已缴费”，等待省职鉴中心确认。";
+                return RedirectToPage(new { batchId = Batch.Id });
+            case WorkflowOutcome.NotFound:
+                return NotFound();
+            default:
+                ModelState.AddModelError(string.Empty, result.Message!);
+                return Page();
+        }
+    }
+
+    public decimal SelectedTotal => Payable.Where(p => Input.RegistrationIds.Contains(p.Id)).Sum(p => p.Fee);
+
+    private async Task<Guid?> StoreReceiptAsync(IFormFile? receipt, CancellationToken ct)
+    {
+        if (receipt is null or { Length: 0 } && Input.PendingReceiptId is { } pending)
+        {
+            return await files.IsOwnedByAsync(pending, User.UserId(), ct) ? pending : null;
+        }
+
+        var (content, problem) = await UploadedFile.ReadAsync(receipt, ct);
+        if (content is null)
+        {
+            ModelState.AddModelError("receipt", problem!);
+            return null;
+        }
+
+        try
+        {
+            var file = ReceiptProcessor.Process(content);
+            return await files.SaveAsync(User.UserId(), "银行回单" + file.Extension, file.ContentType, file.Content, ct);
+        }
+        catch (UploadProcessingException ex)
+        {
+            ModelState.AddModelError("receipt", ex.Message);
+            return null;
+        }
+    }
+
+    private async Task<bool> LoadAsync(int pageNumber, CancellationToken ct)
+    {
+        if (await institutions.InstitutionOfAsync(User.UserId(), ct) is not { } institutionId)
+        {
+            return false;
+        }
+
+        Batches = await choices.BatchesAsync(ct);
+        var today = Domain.Common.ChinaTime.DateOf(clock.GetUtcNow());
+
+        // Without a choice, the batch whose payment window is open now or opens next.
+        BatchId ??= await db.Batches.Where(b => b.PaymentEnd >= today).OrderBy(b => b.PaymentStart).Select(b => (int?)b.Id).FirstOrDefaultAsync(ct);
+        Batch = BatchId is { } id ? await db.Batches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct) : null;
+        Payee = await payments.PayeeAsync(ct);
+        Payable = Batch is null ? [] : await queries.PayableAsync(institutionId, Batch.Id, ct);
+        History = await queries.InstitutionPaymentsAsync(institutionId, pageNumber, ct);
+        CanSubmit = Batch is not null && Payee is not null && Payable.Count > 0 && Batch.Schedule.IsPaymentOpen(clock.GetUtcNow());
+        return true;
+    }
+}

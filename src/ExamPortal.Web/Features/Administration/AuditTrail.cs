@@ -1,0 +1,25 @@
+using ExamPortal.Domain.Common;
+using ExamPortal.Web.Data;
+using ExamPortal.Web.Data.Entities;
+
+namespace ExamPortal.Web.Features.Administration;
+
+/// <summary>Adds an audit entry to the unit of work: it commits with the act it records, or not at all.</summary>
+public static class AuditTrail
+{
+    public static void Record(PortalDbContext db, Actor actor, DateTimeOffset at, string action, string subject, string details)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            Id = Guid.CreateVersion7(at),
+            At = at.ToUniversalTime(),
+            ActorUserId = actor.UserId,
+            ActorRole = actor.Role.ToString(),
+            Action = action,
+            Subject = subject,
+            Details = details,
+        });
+    }
+}
