@@ -128,6 +128,7 @@ APP_DLL=$(dotnet msbuild "$WEB_PROJECT" -nologo -getProperty:TargetPath -p:Confi
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Database__MigrateOnStartup=true
 export Seed__DemoData=true
+export Seed__DemoRegistrations="${Seed__DemoRegistrations:-true}"
 export ASPNETCORE_URLS="$URL"
 unset DOTNET_URLS
 

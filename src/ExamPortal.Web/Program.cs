@@ -117,6 +117,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Si
 
 builder.Services.AddScoped<ReferenceDataSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddScoped<DemoRegistrationSeeder>();
 builder.Services.AddScoped<CalendarService>();
 builder.Services.AddScoped<ScheduleQueries>();
 builder.Services.AddScoped<CatalogueQueries>();

@@ -14,6 +14,10 @@ public static class DatabaseInitializer
         if (configuration.GetValue<bool>("Seed:DemoData") && !environment.IsProduction())
         {
             await provider.GetRequiredService<DemoDataSeeder>().SeedAsync(ct);
+            if (configuration.GetValue<bool>("Seed:DemoRegistrations"))
+            {
+                await provider.GetRequiredService<DemoRegistrationSeeder>().SeedAsync(ct);
+            }
         }
     }
 }

@@ -51,6 +51,18 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
             BirthDate = number.BirthDate,
         }, Role.Candidate);
 
+        var second = IdentityNumber.Parse(IdDocumentType.ResidentIdCard, "510104199203154512").Number!;
+        await EnsureAsync(new PortalUser
+        {
+            UserName = DemoRegistrationSeeder.SecondCandidateLogin,
+            PhoneNumber = DemoRegistrationSeeder.SecondCandidateLogin,
+            FullName = "李四",
+            IdDocumentType = second.Type,
+            IdNumber = second.Value,
+            Gender = second.Gender,
+            BirthDate = second.BirthDate,
+        }, Role.Candidate);
+
         foreach (var (login, fullName, role) in StaffAccounts)
         {
             await EnsureAsync(new PortalUser
@@ -61,6 +73,21 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
                 FullName = fullName,
                 InstitutionId = role == Role.InstitutionStaff ? institution.Id : null,
             }, role);
+        }
+
+        // A sample account so the payment pages work out of the box; a CentreAdmin replaces it in 缴费设置.
+        if (!await db.PayeeAccounts.AnyAsync(ct))
+        {
+            var admin = await users.FindByNameAsync(StaffAccounts[^1].Login);
+            db.PayeeAccounts.Add(new PayeeAccount
+            {
+                PayeeName = "四川省职业技能鉴定指导中心",
+                AccountNumber = "5105 0000 0000 0000 0000（演示账号）",
+                BankName = "中国建设银行成都市分行（演示）",
+                UpdatedAt = clock.GetUtcNow(),
+                UpdatedByUserId = admin!.Id,
+            });
+            await db.SaveChangesAsync(ct);
         }
     }
 

@@ -1,0 +1,142 @@
+using ExamPortal.Domain.Catalogue;
+using ExamPortal.Domain.Common;
+using ExamPortal.Domain.People;
+using ExamPortal.Domain.Registrations;
+using ExamPortal.Web.Data.Entities;
+using ExamPortal.Web.Features.InstitutionApplicants;
+using Microsoft.EntityFrameworkCore;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace ExamPortal.Web.Data.Seed;
+
+/// <summary>
+/// Approved registrations in batch 1, so that `Clock__Now=2026-03-10T10:00 ./run.sh` opens on its payment
+/// window with something to pay: the demo candidate 张三, a second candidate 李四 who will not pay, and
+/// twelve applicants of the demo institution. Built through the real transitions, at instants inside
+/// batch 1's registration and review windows. Seeded once; never in Production or tests.
+/// </summary>
+public sealed class DemoRegistrationSeeder(PortalDbContext db, TimeProvider clock)
+{
+    public const string SecondCandidateLogin = "13800000002";
+    public const int InstitutionApplicants = 12;
+
+    private static readonly DateTimeOffset Registered = new(2026, 2, 10, 10, 0, 0, ChinaTime.Offset);
+    private static readonly DateTimeOffset Reviewed = new(2026, 2, 26, 10, 0, 0, ChinaTime.Offset);
+    private static readonly Actor Reviewer = new(RegistrationEvent.SystemUserId, Role.CentreReviewer);
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        var plan = await db.ExamPlans.Include(p => p.Batch).Include(p => p.Project)
+            .SingleAsync(p => p.Batch.Year == 2026 && p.Batch.Number == 1 && p.Project.Code == "01", ct);
+        if (await db.Registrations.AnyAsync(r => r.BatchId == plan.BatchId, ct))
+        {
+            return;
+        }
+
+        var photo = await StoreAsync("Photo.jpg", 295, 413, ct);
+        var scan = await StoreAsync("Scan.jpg", 1240, 1754, ct);
+        var candidates = await db.Users.Where(u => u.UserName == DemoDataSeeder.CandidateLogin || u.UserName == SecondCandidateLogin).ToListAsync(ct);
+        foreach (var user in candidates)
+        {
+            var actor = new Actor(user.Id, Role.Candidate);
+            var registration = Start(user.Id, RegistrationChannel.Individual, null, user.IdNumber!, actor, plan);
+            Fill(registration, user.FullName, user.PhoneNumber!, actor, plan, photo, scan);
+            registration.AcceptCommitment("本人承诺所提交的报名信息和材料真实有效，如有弄虚作假，愿承担相应责任。", actor, Registered, plan.Batch.Schedule);
+            registration.Submit(actor, Registered, plan.Batch.Schedule, plan.Project.Eligibility);
+            registration.Approve(Reviewer, Reviewed, plan.Batch.Schedule, "演示数据");
+            db.Registrations.Add(registration);
+        }
+
+        var staff = await db.Users.FirstAsync(u => u.UserName == DemoDataSeeder.StaffAccounts[0].Login, ct);
+        var staffActor = new Actor(staff.Id, Role.InstitutionStaff);
+        var submission = new InstitutionSubmission
+        {
+            Id = Guid.CreateVersion7(Registered),
+            Number = $"2026-01-{staff.InstitutionId:0000}-001",
+            InstitutionId = staff.InstitutionId!.Value,
+            BatchId = plan.BatchId,
+            SubmittedAt = Registered.ToUniversalTime(),
+            SubmittedByUserId = staff.Id,
+            SubmittedByName = staff.FullName,
+            CommitmentWording = InstitutionWorkflow.QualityCommitment,
+            ApplicantCount = InstitutionApplicants,
+            OriginalsReceivedOn = new DateOnly(2026, 2, 24),
+        };
+        db.InstitutionSubmissions.Add(submission);
+        string[] surnames = ["王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙", "马"];
+        for (var i = 0; i < InstitutionApplicants; i++)
+        {
+            var idNumber = ResidentNumber("510104", new DateOnly(1998, 1, 1).AddDays(i * 17), 300 + (i * 2));
+            var registration = Start(null, RegistrationChannel.Institution, staff.InstitutionId, idNumber, staffActor, plan);
+            Fill(registration, $"{surnames[i]}同学", $"1390000{i:0000}", staffActor, plan, photo, scan);
+            registration.PassFirstReview(staffActor, Registered, plan.Batch.Schedule);
+            registration.SubmitThroughInstitution(staffActor, Registered, plan.Batch.Schedule, plan.Project.Eligibility, submission.Id, InstitutionWorkflow.QualityCommitment);
+            registration.Approve(Reviewer, Reviewed, plan.Batch.Schedule, "演示数据");
+            db.Registrations.Add(registration);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static Registration Start(string? userId, RegistrationChannel channel, int? institutionId, string idNumber, Actor actor, ExamPlan plan) =>
+        Registration.StartDraft(Guid.CreateVersion7(Registered), userId, channel, institutionId, plan.Id, plan.BatchId,
+            IdDocumentType.ResidentIdCard, idNumber, actor, Registered, plan.Batch.Schedule);
+
+    private static void Fill(Registration registration, string fullName, string mobile, Actor actor, ExamPlan plan, Guid photo, Guid scan)
+    {
+        var number = IdentityNumber.Parse(IdDocumentType.ResidentIdCard, registration.IdNumber).Number!;
+        registration.SaveDetails(new PersonalDetails
+        {
+            FullName = fullName,
+            Gender = number.Gender!.Value,
+            BirthDate = number.BirthDate!.Value,
+            Mobile = mobile,
+            Address = "成都市武侯区示范路1号",
+            Education = EducationLevel.Bachelor,
+            School = "四川示范大学",
+            Major = "计算机科学与技术",
+            Employer = "成都示范科技有限公司",
+            Occupation = "工程技术人员",
+            Declarations = [.. plan.Project.Eligibility.RequiredDeclarations],
+            DeclaresRelatedSkill = true,
+            EducationProofCase = EducationProofCase.GraduationCertificate,
+        }, actor, Registered, plan.Batch.Schedule);
+        foreach (var slot in DocumentSlots.Required)
+        {
+            registration.AttachDocument(slot, slot == DocumentSlot.Photo ? photo : scan, actor, Registered, plan.Batch.Schedule);
+        }
+    }
+
+    // A plain grey picture is enough for the demo: the files only need to open.
+    private async Task<Guid> StoreAsync(string name, int width, int height, CancellationToken ct)
+    {
+        using var image = new Image<Rgb24>(width, height, new Rgb24(200, 205, 210));
+        using var buffer = new MemoryStream();
+        await image.SaveAsJpegAsync(buffer, new JpegEncoder { Quality = 80 }, ct);
+        var owner = await db.Users.Where(u => u.UserName == DemoDataSeeder.CandidateLogin).Select(u => u.Id).SingleAsync(ct);
+        var file = new StoredFile
+        {
+            Id = Guid.CreateVersion7(),
+            OwnerUserId = owner,
+            FileName = name,
+            ContentType = "image/jpeg",
+            Length = buffer.Length,
+            Sha256 = System.Security.Cryptography.SHA256.HashData(buffer.ToArray()),
+            Content = buffer.ToArray(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.StoredFiles.Add(file);
+        return file.Id;
+    }
+
+    // GB 11643: address code, birth date, sequence and the ISO 7064 check character.
+    private static string ResidentNumber(string region, DateOnly birth, int sequence)
+    {
+        var body = $"{region}{birth:yyyyMMdd}{sequence:000}";
+        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();
+        return body + "10X98765432"[sum % 11];
+    }
+}
