@@ -1,6 +1,7 @@
 using ExamPortal.Domain.Batches;
 using ExamPortal.Domain.Catalogue;
 using ExamPortal.Domain.Common;
+using ExamPortal.Domain.Payments;
 using ExamPortal.Domain.People;
 using ExamPortal.Domain.Registrations;
 using static ExamPortal.Tests.Domain.Dates;
@@ -8,7 +9,9 @@ using static ExamPortal.Tests.Domain.Dates;
 namespace ExamPortal.Tests.Domain.Registrations;
 
 // Reaches every state through the real transitions, in batch 2 of 2026 (registration 3/9–3/16,
-// review 3/16–3/27), each step at a fixed moment written below. There is no way to set Status directly.
+// review 3/16–3/27, payment 4/1–4/3, ticket printing 4/20–4/24, exam 4/25), each step at a fixed moment
+// written below. There is no way to set Status directly: the payment states go through Payment.Submit,
+// Confirm and ReturnToPayer, and the payment of the last such step is kept in LastPayment.
 internal sealed class RegistrationBuilder
 {
     public const string CandidateUserId = "candidate-1";
@@ -18,12 +21,24 @@ internal sealed class RegistrationBuilder
     public static readonly Actor Candidate = new(CandidateUserId, Role.Candidate);
     public static readonly Actor Staff = new("staff-1", Role.InstitutionStaff);
     public static readonly Actor Reviewer = new("reviewer-1", Role.CentreReviewer);
+    public static readonly Actor Finance = new("finance-1", Role.CentreFinance);
+    public static readonly Actor Admin = new("admin-1", Role.CentreAdmin);
+
+    public const string InstitutionCommitment = "本机构已对所报考生资格进行初审，对审核的合规性负责。";
+    public const decimal Fee = 100m;
+    public const string PaymentReturnReason = "回单上的转账金额看不清，请重新上传清晰的回单";
+    public const string CancelReason = "报名人数不足10人，不予组织考核";
 
     public static readonly DateTimeOffset CreatedAt = Instant("2026-03-10T09:00:00+08:00");
     public static readonly DateTimeOffset SubmittedAt = Instant("2026-03-12T10:00:00+08:00");
     public static readonly DateTimeOffset ReviewedAt = Instant("2026-03-18T10:00:00+08:00");
     public static readonly DateTimeOffset ResubmittedAt = Instant("2026-03-20T10:00:00+08:00");
     public static readonly DateTimeOffset ExpiredAt = Instant("2026-03-28T00:00:00+08:00");
+    public static readonly DateTimeOffset PaidAt = Instant("2026-04-02T10:00:00+08:00");
+    public static readonly DateTimeOffset PaymentReturnedAt = Instant("2026-04-02T15:00:00+08:00");
+    public static readonly DateTimeOffset PaymentConfirmedAt = Instant("2026-04-03T15:00:00+08:00");
+    public static readonly DateTimeOffset AbandonedAt = Instant("2026-04-04T00:00:00+08:00");
+    public static readonly DateTimeOffset CancelledAt = Instant("2026-04-08T10:00:00+08:00");
 
     private readonly List<Action<Registration>> _steps = [];
     private readonly HashSet<DocumentSlot> _missingSlots = [];
@@ -33,8 +48,16 @@ internal sealed class RegistrationBuilder
     private EducationLevel _education = EducationLevel.HighSchool;
     private bool _withDetails = true;
     private bool _withCommitment = true;
+    private int _batchId = 2;
+    private int _institutionId = 7;
+    private string _fullName = "张三";
 
-    public EligibilityRule Rule => Announcement2026.Projects.Single(p => p.Code == _projectCode).Eligibility;
+    public EligibilityRule Rule => Project.Eligibility;
+
+    public ProjectDefinition Project => Announcement2026.Projects.Single(p => p.Code == _projectCode);
+
+    // The payment made by the last PaymentSubmitted step of Build (PaymentConfirmed and PaymentReturned include one).
+    public Payment? LastPayment { get; private set; }
 
     // Who fills in and submits: the candidate, or for an institution registration its staff.
     public Actor Owner => _channel == RegistrationChannel.Individual ? Candidate : Staff;
@@ -43,7 +66,7 @@ internal sealed class RegistrationBuilder
 
     public PersonalDetails Details => new()
     {
-        FullName = "张三",
+        FullName = _fullName,
         Gender = Gender.Male,
         BirthDate = _birthDate,
         Mobile = "13812345678",
@@ -98,7 +121,39 @@ internal sealed class RegistrationBuilder
         return this;
     }
 
-    public RegistrationBuilder Submitted() => Then(r => r.Submit(Owner, SubmittedAt, Batch2, Rule));
+    public RegistrationBuilder Named(string fullName)
+    {
+        _fullName = fullName;
+        return this;
+    }
+
+    // For an institution registration: which institution it belongs to (7 unless told).
+    public RegistrationBuilder OfInstitution(int institutionId)
+    {
+        _institutionId = institutionId;
+        return this;
+    }
+
+    // The batch id the registration records; the dates stay those of batch 2.
+    public RegistrationBuilder InBatch(int batchId)
+    {
+        _batchId = batchId;
+        return this;
+    }
+
+    // An institution's applicant passes the institution's first review and goes in with its submission.
+    public RegistrationBuilder Submitted() => Then(r =>
+    {
+        if (_channel == RegistrationChannel.Institution)
+        {
+            r.PassFirstReview(Staff, SubmittedAt, Batch2);
+            r.SubmitThroughInstitution(Staff, SubmittedAt, Batch2, Rule, Guid.NewGuid(), InstitutionCommitment);
+        }
+        else
+        {
+            r.Submit(Owner, SubmittedAt, Batch2, Rule);
+        }
+    });
 
     public RegistrationBuilder Approved() => Then(r => r.Approve(Reviewer, ReviewedAt, Batch2, null));
 
@@ -109,6 +164,47 @@ internal sealed class RegistrationBuilder
     public RegistrationBuilder Resubmitted() => Then(r => r.Resubmit(Owner, ResubmittedAt, Batch2, Rule));
 
     public RegistrationBuilder ReturnExpired() => Then(r => r.ExpireReturn(ExpiredAt, Batch2));
+
+    // The owner's own receipt for the project's fee, paid by the candidate (or the institution) on PaidAt.
+    public RegistrationBuilder PaymentSubmitted() => Then(r =>
+        LastPayment = Payment.Submit(Guid.NewGuid(), [Line(r)], OwnClaim(r), Guid.NewGuid(), false, Owner, PaidAt, Batch2));
+
+    public RegistrationBuilder PaymentConfirmed() =>
+        PaymentSubmitted().Then(r => LastPayment!.Confirm([r], Finance, PaymentConfirmedAt, Batch2));
+
+    public RegistrationBuilder PaymentReturned() =>
+        PaymentSubmitted().Then(r => LastPayment!.ReturnToPayer([r], Finance, PaymentReturnedAt, Batch2, PaymentReturnReason));
+
+    public RegistrationBuilder Abandoned() => Then(r => r.Abandon(AbandonedAt, Batch2));
+
+    public RegistrationBuilder Cancelled() => Then(r => r.CancelWithPlan(Admin, CancelledAt, CancelReason));
+
+    public PaymentLine Line(Registration registration) => new(registration, Fee, Project.Name);
+
+    // What a payer paying for themselves states: their own name (the institution's for an institution), the fee, today.
+    public static PaymentClaim OwnClaim(Registration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        var payer = registration.Channel == RegistrationChannel.Institution ? "成都某职业培训学校" : registration.Details!.FullName;
+        return new PaymentClaim(payer, Fee, D("2026-04-02"), "SN20260402001", PaidByOther: false);
+    }
+
+    // The shortest real path to a status, for tables over every status.
+    public RegistrationBuilder In(RegistrationStatus status) => status switch
+    {
+        RegistrationStatus.Draft => this,
+        RegistrationStatus.Submitted => Submitted(),
+        RegistrationStatus.Approved => Submitted().Approved(),
+        RegistrationStatus.Rejected => Submitted().Rejected(),
+        RegistrationStatus.Returned => Submitted().Returned(),
+        RegistrationStatus.ReturnExpired => Submitted().Returned().ReturnExpired(),
+        RegistrationStatus.PaymentSubmitted => Submitted().Approved().PaymentSubmitted(),
+        RegistrationStatus.PaymentReturned => Submitted().Approved().PaymentReturned(),
+        RegistrationStatus.PaymentConfirmed => Submitted().Approved().PaymentConfirmed(),
+        RegistrationStatus.Abandoned => Submitted().Approved().Abandoned(),
+        RegistrationStatus.Cancelled => Submitted().Approved().Cancelled(),
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown status"),
+    };
 
     public RegistrationBuilder Then(Action<Registration> step)
     {
@@ -122,9 +218,9 @@ internal sealed class RegistrationBuilder
             Guid.NewGuid(),
             _channel == RegistrationChannel.Institution ? null : CandidateUserId,
             _channel,
-            _channel == RegistrationChannel.Institution ? 7 : null,
+            _channel == RegistrationChannel.Institution ? _institutionId : null,
             examPlanId: 11,
-            batchId: 2,
+            batchId: _batchId,
             IdDocumentType.ResidentIdCard,
             IdNumber,
             Owner,
