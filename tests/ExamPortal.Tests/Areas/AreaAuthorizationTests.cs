@@ -20,7 +20,8 @@ public sealed class AreaAuthorizationTests(PortalFactory portal)
 
     /// <summary>Route parameters get an id that exists nowhere: the right role sees 404, never another's data.</summary>
     private static string Sample(string template) =>
-        System.Text.RegularExpressions.Regex.Replace(template, @"\{[^}]+\}", Guid.NewGuid().ToString());
+        System.Text.RegularExpressions.Regex.Replace(
+            System.Text.RegularExpressions.Regex.Replace(template, @"\{[^}:]+:int\}", "987654321"), @"\{[^}]+\}", Guid.NewGuid().ToString());
 
     private List<(string Area, string Url, bool ForOneRecord)> AreaPages()
     {
