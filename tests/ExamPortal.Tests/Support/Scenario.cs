@@ -4,7 +4,11 @@ using ExamPortal.Domain.People;
 using ExamPortal.Domain.Registrations;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
+using ExamPortal.Tests.Features.Imports;
+using ExamPortal.Web.Data.Seed;
+using ExamPortal.Web.Features.Administration;
 using ExamPortal.Web.Features.Files;
+using ExamPortal.Web.Features.InstitutionApplicants;
 using ExamPortal.Web.Features.Registrations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +26,12 @@ public sealed class Scenario(PortalFactory portal)
     private static int _sequence;
 
     public static readonly DateTimeOffset Batch2RegistrationOpen = new(2026, 3, 10, 10, 0, 0, ChinaTime.Offset);
+
+    /// <summary>Inside batch 2's review window (3/16–3/27).</summary>
+    public static readonly DateTimeOffset Batch2Review = new(2026, 3, 18, 10, 0, 0, ChinaTime.Offset);
+
+    /// <summary>Inside batch 2's payment window (4/1–4/3).</summary>
+    public static readonly DateTimeOffset Batch2PaymentOpen = new(2026, 4, 2, 10, 0, 0, ChinaTime.Offset);
 
     /// <summary>A new candidate with a valid, unique resident ID number and mobile number.</summary>
     public async Task<(string UserId, string Mobile, string IdNumber)> CandidateAsync(DateOnly? birthDate = null)
@@ -108,6 +118,109 @@ public sealed class Scenario(PortalFactory portal)
         return id;
     }
 
+    /// <summary>
+    /// A batch 2 registration submitted while registration is open and approved by the demo reviewer in the
+    /// review window. Moves the clock: it is left at <see cref="Batch2Review"/>.
+    /// </summary>
+    public async Task<Guid> ApprovedAsync(string userId, string projectCode = "01")
+    {
+        portal.Clock.SetNow(Batch2RegistrationOpen);
+        var id = await SubmittedAsync(userId, 2, projectCode);
+        await ApproveAsync(id);
+        return id;
+    }
+
+    /// <summary>Approves a submitted registration as the demo reviewer, at <see cref="Batch2Review"/> (the clock is left there).</summary>
+    public async Task ApproveAsync(Guid id)
+    {
+        portal.Clock.SetNow(Batch2Review);
+        var reviewer = await UserIdAsync(SignedIn.LoginOf(Role.CentreReviewer));
+        var approved = await WorkflowAsync(w => w.ApproveAsync(id, VersionOf(id), new Actor(reviewer, Role.CentreReviewer), null, CancellationToken.None));
+        Assert.True(approved.Succeeded, approved.Message);
+    }
+
+    /// <summary>
+    /// Applicants of batch 2 registered by an institution (as its single-applicant form does), with all six files,
+    /// first-reviewed and submitted under its commitment while registration is open, then approved by the demo
+    /// reviewer in the review window. The institution must have nothing else first-reviewed and unsubmitted in batch 2.
+    /// Moves the clock: it is left at <see cref="Batch2Review"/>. Returns the registrations in the order of the names.
+    /// </summary>
+    public async Task<List<Guid>> InstitutionApprovedAsync(string staffUserId, int institutionId, IReadOnlyList<string> names, string projectCode = "17")
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        portal.Clock.SetNow(Batch2RegistrationOpen);
+        var staff = new Actor(staffUserId, Role.InstitutionStaff);
+        var batchId = await BatchIdAsync(2);
+        var ids = new List<Guid>();
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            var import = services.GetRequiredService<ApplicantImport>();
+            var institutions = services.GetRequiredService<InstitutionWorkflow>();
+            var workflow = services.GetRequiredService<RegistrationWorkflow>();
+            var files = services.GetRequiredService<FileStore>();
+            foreach (var name in names)
+            {
+                var n = Interlocked.Increment(ref _sequence);
+                var applicant = new Applicant
+                {
+                    Name = name,
+                    IdNumber = IdNumbers.Resident("510107", new DateOnly(1988, 1, 1).AddDays(n), 100 + (n % 800)),
+                    Mobile = $"139{Environment.ProcessId % 10000:0000}{n % 10000:0000}",
+                }.For(projectCode);
+                var (id, problems) = await import.AddOneAsync(staff, institutionId, batchId, applicant.Cells(), CancellationToken.None);
+                Assert.True(id is not null, string.Join("; ", problems.Select(p => $"{p.Column}：{p.Message}")));
+                foreach (var slot in DocumentSlots.Required)
+                {
+                    var content = slot == DocumentSlot.Photo ? TestFiles.Jpeg(295, 413, 80, (int)slot) : TestFiles.Jpeg(200, 260, 80, (int)slot);
+                    var fileId = await files.SaveAsync(staffUserId, $"{slot}.jpg", "image/jpeg", content, CancellationToken.None);
+                    var attached = await workflow.AttachAsync(id.Value, staff, slot, fileId, CancellationToken.None);
+                    Assert.True(attached.Succeeded, attached.Message);
+                }
+
+                var reviewed = await institutions.PassFirstReviewAsync(staff, institutionId, id.Value, CancellationToken.None);
+                Assert.True(reviewed.Succeeded, reviewed.Message);
+                ids.Add(id.Value);
+            }
+
+            var submitted = await institutions.SubmitAsync(staff, institutionId, batchId, commitmentAccepted: true, CancellationToken.None);
+            Assert.True(submitted.Succeeded, submitted.Message);
+        }
+
+        foreach (var id in ids)
+        {
+            await ApproveAsync(id);
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// The centre's payee account, without which no payment form is shown. Saved through the admin's own
+    /// operation only when none exists, so an account seeded or saved elsewhere is kept as it is.
+    /// </summary>
+    public async Task<PayeeAccount> PayeeAsync()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        if (await db.PayeeAccounts.AsNoTracking().SingleOrDefaultAsync() is { } existing)
+        {
+            return existing;
+        }
+
+        var admin = await UserIdAsync(SignedIn.LoginOf(Role.CentreAdmin));
+        var saved = await scope.ServiceProvider.GetRequiredService<BatchAdministration>()
+            .SavePayeeAsync("四川省职业技能鉴定指导中心", "5105 0142 6108 0000 0001", "中国建设银行成都新华支行", new Actor(admin, Role.CentreAdmin), CancellationToken.None);
+        Assert.True(saved.Succeeded, saved.Message);
+        return await db.PayeeAccounts.AsNoTracking().SingleAsync();
+    }
+
+    public async Task<int> BatchIdAsync(int number)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Batches.Where(b => b.Year == 2026 && b.Number == number).Select(b => b.Id).SingleAsync();
+    }
+
     public async Task<WorkflowResult> WorkflowAsync(Func<RegistrationWorkflow, Task<WorkflowResult>> step)
     {
         await using var scope = portal.Services.CreateAsyncScope();
@@ -156,6 +269,12 @@ public sealed class Scenario(PortalFactory portal)
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await db.Registrations.Where(r => numbers.Contains(r.IdNumber)).ExecuteDeleteAsync();
+    }
+
+    private async Task<string> UserIdAsync(string login)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByNameAsync(login))!.Id;
     }
 
     private T Load<T>(Guid id, Func<Registration, T> pick)

@@ -61,6 +61,9 @@ public sealed class PaymentModel(
         }
 
         Input.PendingReceiptId = receiptId;
+
+        // The hidden field would otherwise render the posted (empty) value from ModelState, and the stored receipt would be lost.
+        ModelState.Remove($"{nameof(Input)}.{nameof(PaymentInput.PendingReceiptId)}");
         if (!valid)
         {
             return Page();
