@@ -1,10 +1,15 @@
 using ExamPortal.Domain.Catalogue;
 using ExamPortal.Domain.Common;
+using ExamPortal.Domain.Payments;
 using ExamPortal.Domain.People;
 using ExamPortal.Domain.Registrations;
+using ExamPortal.Tests.Features.Imports;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
+using ExamPortal.Web.Features.Administration;
 using ExamPortal.Web.Features.Files;
+using ExamPortal.Web.Features.InstitutionApplicants;
+using ExamPortal.Web.Features.Payments;
 using ExamPortal.Web.Features.Registrations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +27,18 @@ public sealed class Scenario(PortalFactory portal)
     private static int _sequence;
 
     public static readonly DateTimeOffset Batch2RegistrationOpen = new(2026, 3, 10, 10, 0, 0, ChinaTime.Offset);
+
+    /// <summary>Noon on the first day of batch 2's payment window (2026-04-01 to 04-03).</summary>
+    public static readonly DateTimeOffset Batch2PaymentOpen = new(2026, 4, 1, 12, 0, 0, ChinaTime.Offset);
+
+    public static readonly Actor Reviewer = new("reviewer", Role.CentreReviewer);
+    public static readonly Actor Finance = new("finance", Role.CentreFinance);
+
+    /// <summary>A bank receipt photo inside the 10 KB–5 MB the receipt rules allow.</summary>
+    public static byte[] Receipt { get; } = TestFiles.JpegBetween(20_000, 200_000, seed: 77);
+
+    /// <summary>A bank serial number no other test uses, so duplicate-serial warnings appear only where a test makes them.</summary>
+    public static string Serial() => $"SN{Guid.NewGuid():N}"[..22].ToUpperInvariant();
 
     /// <summary>A new candidate with a valid, unique resident ID number and mobile number.</summary>
     public async Task<(string UserId, string Mobile, string IdNumber)> CandidateAsync(DateOnly? birthDate = null)
@@ -106,6 +123,134 @@ public sealed class Scenario(PortalFactory portal)
         var result = await WorkflowAsync(w => w.SubmitAsync(id, VersionOf(id), new Actor(userId, Role.Candidate), CancellationToken.None));
         Assert.True(result.Succeeded, result.Message);
         return id;
+    }
+
+    /// <summary>Submitted, then approved by a centre reviewer (review may start before its window does).</summary>
+    public async Task<Guid> ApprovedAsync(string userId, int batchNumber = 2, string projectCode = "01")
+    {
+        var id = await SubmittedAsync(userId, batchNumber, projectCode);
+        var result = await WorkflowAsync(w => w.ApproveAsync(id, VersionOf(id), Reviewer, null, CancellationToken.None));
+        Assert.True(result.Succeeded, result.Message);
+        return id;
+    }
+
+    /// <summary>
+    /// The payee account every payment page shows. Demo data may or may not seed one: one is saved through the
+    /// admin service only when none exists, so tests read whichever account is there.
+    /// </summary>
+    public async Task<PayeeAccount> PayeeAsync()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        if (await services.GetRequiredService<PaymentWorkflow>().PayeeAsync(CancellationToken.None) is { } existing)
+        {
+            return existing;
+        }
+
+        var saved = await services.GetRequiredService<BatchAdministration>().SavePayeeAsync(
+            "四川省职业技能鉴定指导中心", "5100 1234 5678 9012 3456", "中国建设银行成都市青羊支行", new Actor("admin", Role.CentreAdmin), CancellationToken.None);
+        Assert.True(saved.Succeeded, saved.Message);
+        return (await services.GetRequiredService<PaymentWorkflow>().PayeeAsync(CancellationToken.None))!;
+    }
+
+    /// <summary>A receipt (stored as the candidate's file) submitted for an approved registration, through the payment workflow.</summary>
+    public async Task<Guid> PaymentSubmittedAsync(string userId, Guid registrationId, string serial, decimal amount = 100m)
+    {
+        await PayeeAsync();
+        await using var scope = portal.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var fileId = await services.GetRequiredService<FileStore>().SaveAsync(userId, "银行回单.jpg", "image/jpeg", Receipt, CancellationToken.None);
+        var registration = await RegistrationAsync(registrationId);
+        var today = portal.Clock.Today;
+        var result = await services.GetRequiredService<PaymentWorkflow>().SubmitIndividualAsync(registrationId, registration.Version, new Actor(userId, Role.Candidate),
+            new PaymentClaim(registration.Details!.FullName, amount, today, serial, PaidByOther: false), remarkConfirmed: false, fileId, CancellationToken.None);
+        Assert.True(result.Succeeded, result.Message);
+        return result.RelatedId!.Value;
+    }
+
+    public async Task<WorkflowResult> PaymentsAsync(Func<PaymentWorkflow, Task<WorkflowResult>> step)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await step(scope.ServiceProvider.GetRequiredService<PaymentWorkflow>());
+    }
+
+    /// <summary>Approved, paid during batch 2's payment window and confirmed by finance: locked. Leaves the clock in the payment window.</summary>
+    public async Task<Guid> PaymentConfirmedAsync(string userId, string projectCode = "01")
+    {
+        portal.Clock.SetNow(Batch2RegistrationOpen);
+        var id = await ApprovedAsync(userId, 2, projectCode);
+        portal.Clock.SetNow(Batch2PaymentOpen);
+        var paymentId = await PaymentSubmittedAsync(userId, id, Serial());
+        var confirmed = await PaymentsAsync(w => w.ConfirmAsync(paymentId, PaymentVersionOf(paymentId), Finance, CancellationToken.None));
+        Assert.True(confirmed.Succeeded, confirmed.Message);
+        Assert.Equal(RegistrationStatus.PaymentConfirmed, (await RegistrationAsync(id)).Status);
+        return id;
+    }
+
+    public async Task<Payment> PaymentAsync(Guid paymentId)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId);
+    }
+
+    public uint PaymentVersionOf(Guid paymentId)
+    {
+        using var scope = portal.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<PortalDbContext>().Payments.AsNoTracking().Single(p => p.Id == paymentId).Version;
+    }
+
+    public async Task<int> BatchIdAsync(int number)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Batches.Where(b => b.Year == 2026 && b.Number == number).Select(b => b.Id).SingleAsync();
+    }
+
+    /// <summary>
+    /// Applicants of an institution, each with a unique ID number, entered, given all six files, passed by the institution's
+    /// first review, submitted under its commitment and approved by a centre reviewer. The clock must be in the batch's
+    /// registration window.
+    /// </summary>
+    public async Task<List<Guid>> ApprovedInstitutionApplicantsAsync(string staffUserId, int institutionId, IReadOnlyList<string> names, int batchNumber = 2)
+    {
+        var staff = new Actor(staffUserId, Role.InstitutionStaff);
+        var batchId = await BatchIdAsync(batchNumber);
+        var ids = new List<Guid>();
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            var import = services.GetRequiredService<ApplicantImport>();
+            var files = services.GetRequiredService<FileStore>();
+            var workflow = services.GetRequiredService<RegistrationWorkflow>();
+            var institution = services.GetRequiredService<InstitutionWorkflow>();
+            foreach (var name in names)
+            {
+                var n = Interlocked.Increment(ref _sequence);
+                var idNumber = IdNumbers.Resident("510108", new DateOnly(1985, 1, 1).AddDays(n), 100 + (n % 800));
+                var (id, problems) = await import.AddOneAsync(staff, institutionId, batchId, new Applicant { Name = name, IdNumber = idNumber }.Cells(), CancellationToken.None);
+                Assert.True(id is not null, string.Join("; ", problems.Select(p => $"{p.Column}: {p.Message}")));
+                foreach (var slot in DocumentSlots.Required)
+                {
+                    var fileId = await files.SaveAsync(staffUserId, $"{slot}.jpg", "image/jpeg", TestFiles.Jpeg(200, 260, 80, (int)slot), CancellationToken.None);
+                    var attached = await workflow.AttachAsync(id.Value, staff, slot, fileId, CancellationToken.None);
+                    Assert.True(attached.Succeeded, attached.Message);
+                }
+
+                var passed = await institution.PassFirstReviewAsync(staff, institutionId, id.Value, CancellationToken.None);
+                Assert.True(passed.Succeeded, passed.Message);
+                ids.Add(id.Value);
+            }
+
+            var submitted = await institution.SubmitAsync(staff, institutionId, batchId, commitmentAccepted: true, CancellationToken.None);
+            Assert.True(submitted.Succeeded, submitted.Message);
+        }
+
+        foreach (var id in ids)
+        {
+            var approved = await WorkflowAsync(w => w.ApproveAsync(id, VersionOf(id), Reviewer, null, CancellationToken.None));
+            Assert.True(approved.Succeeded, approved.Message);
+        }
+
+        return ids;
     }
 
     public async Task<WorkflowResult> WorkflowAsync(Func<RegistrationWorkflow, Task<WorkflowResult>> step)

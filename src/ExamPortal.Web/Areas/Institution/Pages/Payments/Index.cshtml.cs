@@ -67,7 +67,9 @@ public sealed class IndexModel(
             return Page();
         }
 
+        // The hidden field renders what was posted (empty on a first attempt) unless its posted value is forgotten.
         Input.PendingReceiptId = receiptId;
+        ModelState.Remove($"{nameof(Input)}.{nameof(PaymentInput.PendingReceiptId)}");
         if (!valid)
         {
             return Page();
