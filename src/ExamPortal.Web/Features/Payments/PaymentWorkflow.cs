@@ -170,7 +170,8 @@ public sealed class PaymentWorkflow(PortalDbContext db, TimeProvider clock, Noti
         }
 
         var planIds = paidFor.Select(r => r.ExamPlanId).Distinct().ToList();
-        var names = await db.ExamPlans.Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Project.Name, ct);
+        // Projected in SQL: ToDictionaryAsync's selectors run on the loaded plans, whose Project is not loaded here.
+        var names = await db.ExamPlans.Where(p => planIds.Contains(p.Id)).Select(p => new { p.Id, p.Project.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         foreach (var registration in paidFor)
         {
             notifier.RegistrationChanged(registration, names[registration.ExamPlanId], batch.Title);
