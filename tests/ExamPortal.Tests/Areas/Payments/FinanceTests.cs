@@ -38,7 +38,7 @@ public sealed class FinanceTests(PortalFactory portal)
     {
         var serial = Scenario.Serial();
         var (_, _, first) = await SubmittedPaymentAsync(serial);
-        var (_, secondRegistration, second) = await SubmittedPaymentAsync(serial);
+        var (_, secondRegistration, second) = await SubmittedPaymentAsync(serial, Scenario.Batch2PaymentOpen.AddMinutes(5));
         var payer = (await _scenario.RegistrationAsync(secondRegistration)).Details!.FullName;
         var finance = await portal.AsAsync(Role.CentreFinance);
 
@@ -195,13 +195,13 @@ public sealed class FinanceTests(PortalFactory portal)
         Assert.Single(await _scenario.MessagesAsync(userId), m => m.Title == "未按时缴费，视为放弃报考");
     }
 
-    /// <summary>A candidate approved in batch 2 whose receipt was submitted at noon on 2026-04-01; the clock is left there.</summary>
-    private async Task<(string UserId, Guid RegistrationId, Guid PaymentId)> SubmittedPaymentAsync(string serial)
+    /// <summary>A candidate approved in batch 2 whose receipt was submitted at noon on 2026-04-01 (or at); the clock is left there.</summary>
+    private async Task<(string UserId, Guid RegistrationId, Guid PaymentId)> SubmittedPaymentAsync(string serial, DateTimeOffset? at = null)
     {
         portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
         var (userId, _, _) = await _scenario.CandidateAsync();
         var registrationId = await _scenario.ApprovedAsync(userId);
-        portal.Clock.SetNow(Scenario.Batch2PaymentOpen);
+        portal.Clock.SetNow(at ?? Scenario.Batch2PaymentOpen);
         return (userId, registrationId, await _scenario.PaymentSubmittedAsync(userId, registrationId, serial));
     }
 
