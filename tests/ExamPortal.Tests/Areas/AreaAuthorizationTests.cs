@@ -18,9 +18,14 @@ public sealed class AreaAuthorizationTests(PortalFactory portal)
         ["Centre"] = [Role.CentreReviewer, Role.CentreFinance, Role.CentreExam, Role.CentreAdmin],
     };
 
-    /// <summary>Route parameters get an id that exists nowhere: the right role sees 404, never another's data.</summary>
+    /// <summary>
+    /// Route parameters get an id that exists nowhere: the right role sees 404, never another's data. An int-constrained
+    /// parameter gets a number, or the route would not match and every role would see 404 before authorization.
+    /// </summary>
     private static string Sample(string template) =>
-        System.Text.RegularExpressions.Regex.Replace(template, @"\{[^}]+\}", Guid.NewGuid().ToString());
+        System.Text.RegularExpressions.Regex.Replace(
+            System.Text.RegularExpressions.Regex.Replace(template, @"\{[^}:]+:int\}", int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            @"\{[^}]+\}", Guid.NewGuid().ToString());
 
     private List<(string Area, string Url, bool ForOneRecord)> AreaPages()
     {
