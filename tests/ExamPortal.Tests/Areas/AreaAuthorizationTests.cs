@@ -18,7 +18,10 @@ public sealed class AreaAuthorizationTests(PortalFactory portal)
         ["Centre"] = [Role.CentreReviewer, Role.CentreFinance, Role.CentreExam, Role.CentreAdmin],
     };
 
-    /// <summary>Route parameters get an id that exists nowhere: the right role sees 404, never another's data.</summary>
+    /// <summary>
+    /// Route parameters get an id that exists nowhere: the right role sees 404, never another's data. An int-constrained
+    /// parameter gets a number, or the route would not match and every role would see 404 before authorization.
+    /// </summary>
     private static string Sample(string template) =>
         System.Text.RegularExpressions.Regex.Replace(
             System.Text.RegularExpressions.Regex.Replace(template, @"\{[^}:]+:int\}", "987654321"), @"\{[^}]+\}", Guid.NewGuid().ToString());

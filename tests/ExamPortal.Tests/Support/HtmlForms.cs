@@ -22,10 +22,38 @@ public static class HtmlForms
     }
 
     /// <summary>Fills the form's fields by name, keeps every other field (hidden ones included) as the page gave it.</summary>
-    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IDocument page, string formSelector, IReadOnlyDictionary<string, string> values)
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IDocument page, string formSelector, IReadOnlyDictionary<string, string> values) =>
+        await client.SubmitAsync(page, FormOf(page, formSelector), values);
+
+    /// <summary>As above, for a form found some other way (several alike forms on one page, none with an id).</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IDocument page, IHtmlFormElement form, IReadOnlyDictionary<string, string> values) =>
+        await client.PostAsync(ActionOf(page, form), new FormUrlEncodedContent(FieldsOf(form, values)));
+
+    /// <summary>
+    /// Posts to a handler the page does not offer a form for (as a stale tab or a hand-made request would), with the
+    /// antiforgery token of the signed-in session taken from any form of the page (the layout's sign-out form at least).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostWithTokenAsync(this HttpClient client, IDocument tokenSource, string url,
+        IReadOnlyDictionary<string, string> values, (string Field, byte[] Content, string FileName, string ContentType)? file = null)
     {
-        var form = FormOf(page, formSelector);
-        return await client.PostAsync(ActionOf(page, form), new FormUrlEncodedContent(FieldsOf(form, values)));
+        var token = tokenSource.QuerySelector<IHtmlInputElement>("input[name='__RequestVerificationToken']")?.Value
+            ?? throw new InvalidOperationException($"No antiforgery token on {tokenSource.Url}");
+        if (file is not { } upload)
+        {
+            return await client.PostAsync(url, new FormUrlEncodedContent([.. values, new("__RequestVerificationToken", token)]));
+        }
+
+        using var body = new MultipartFormDataContent();
+        foreach (var (name, value) in values)
+        {
+            body.Add(new StringContent(value), name);
+        }
+
+        body.Add(new StringContent(token), "__RequestVerificationToken");
+        var content = new ByteArrayContent(upload.Content);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(upload.ContentType);
+        body.Add(content, upload.Field, upload.FileName);
+        return await client.PostAsync(url, body);
     }
 
     /// <summary>Submits a multipart form with one file and every other field of the form, as a browser does.</summary>

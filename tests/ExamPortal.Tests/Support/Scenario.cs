@@ -1,14 +1,16 @@
 using ExamPortal.Domain.Catalogue;
 using ExamPortal.Domain.Common;
+using ExamPortal.Domain.Payments;
 using ExamPortal.Domain.People;
 using ExamPortal.Domain.Registrations;
+using ExamPortal.Tests.Features.Imports;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
-using ExamPortal.Tests.Features.Imports;
 using ExamPortal.Web.Data.Seed;
 using ExamPortal.Web.Features.Administration;
 using ExamPortal.Web.Features.Files;
 using ExamPortal.Web.Features.InstitutionApplicants;
+using ExamPortal.Web.Features.Payments;
 using ExamPortal.Web.Features.Registrations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +34,18 @@ public sealed class Scenario(PortalFactory portal)
 
     /// <summary>Inside batch 2's payment window (4/1–4/3).</summary>
     public static readonly DateTimeOffset Batch2PaymentOpen = new(2026, 4, 2, 10, 0, 0, ChinaTime.Offset);
+
+    /// <summary>Noon on the first day of batch 2's payment window (2026-04-01 to 04-03).</summary>
+    public static readonly DateTimeOffset Batch2PaymentFirstDay = new(2026, 4, 1, 12, 0, 0, ChinaTime.Offset);
+
+    public static readonly Actor Reviewer = new("reviewer", Role.CentreReviewer);
+    public static readonly Actor Finance = new("finance", Role.CentreFinance);
+
+    /// <summary>A bank receipt photo inside the 10 KB–5 MB the receipt rules allow.</summary>
+    public static byte[] Receipt { get; } = TestFiles.JpegBetween(20_000, 200_000, seed: 77);
+
+    /// <summary>A bank serial number no other test uses, so duplicate-serial warnings appear only where a test makes them.</summary>
+    public static string Serial() => $"SN{Guid.NewGuid():N}"[..22].ToUpperInvariant();
 
     /// <summary>A new candidate with a valid, unique resident ID number and mobile number.</summary>
     public async Task<(string UserId, string Mobile, string IdNumber)> CandidateAsync(DateOnly? birthDate = null)
@@ -114,6 +128,15 @@ public sealed class Scenario(PortalFactory portal)
     {
         var id = await ReadyDraftAsync(userId, batchNumber, projectCode);
         var result = await WorkflowAsync(w => w.SubmitAsync(id, VersionOf(id), new Actor(userId, Role.Candidate), CancellationToken.None));
+        Assert.True(result.Succeeded, result.Message);
+        return id;
+    }
+
+    /// <summary>Submitted, then approved by a centre reviewer (review may start before its window does).</summary>
+    public async Task<Guid> ApprovedInBatchAsync(string userId, int batchNumber = 2, string projectCode = "01")
+    {
+        var id = await SubmittedAsync(userId, batchNumber, projectCode);
+        var result = await WorkflowAsync(w => w.ApproveAsync(id, VersionOf(id), Reviewer, null, CancellationToken.None));
         Assert.True(result.Succeeded, result.Message);
         return id;
     }
@@ -213,6 +236,52 @@ public sealed class Scenario(PortalFactory portal)
             .SavePayeeAsync("四川省职业技能鉴定指导中心", "5105 0142 6108 0000 0001", "中国建设银行成都新华支行", new Actor(admin, Role.CentreAdmin), CancellationToken.None);
         Assert.True(saved.Succeeded, saved.Message);
         return await db.PayeeAccounts.AsNoTracking().SingleAsync();
+    }
+
+    /// <summary>A receipt (stored as the candidate's file) submitted for an approved registration, through the payment workflow.</summary>
+    public async Task<Guid> PaymentSubmittedAsync(string userId, Guid registrationId, string serial, decimal amount = 100m)
+    {
+        await PayeeAsync();
+        await using var scope = portal.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var fileId = await services.GetRequiredService<FileStore>().SaveAsync(userId, "银行回单.jpg", "image/jpeg", Receipt, CancellationToken.None);
+        var registration = await RegistrationAsync(registrationId);
+        var today = portal.Clock.Today;
+        var result = await services.GetRequiredService<PaymentWorkflow>().SubmitIndividualAsync(registrationId, registration.Version, new Actor(userId, Role.Candidate),
+            new PaymentClaim(registration.Details!.FullName, amount, today, serial, PaidByOther: false), remarkConfirmed: false, fileId, CancellationToken.None);
+        Assert.True(result.Succeeded, result.Message);
+        return result.RelatedId!.Value;
+    }
+
+    public async Task<WorkflowResult> PaymentsAsync(Func<PaymentWorkflow, Task<WorkflowResult>> step)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await step(scope.ServiceProvider.GetRequiredService<PaymentWorkflow>());
+    }
+
+    /// <summary>Approved, paid during batch 2's payment window and confirmed by finance: locked. Leaves the clock in the payment window.</summary>
+    public async Task<Guid> PaymentConfirmedAsync(string userId, string projectCode = "01")
+    {
+        portal.Clock.SetNow(Batch2RegistrationOpen);
+        var id = await ApprovedInBatchAsync(userId, 2, projectCode);
+        portal.Clock.SetNow(Batch2PaymentFirstDay);
+        var paymentId = await PaymentSubmittedAsync(userId, id, Serial());
+        var confirmed = await PaymentsAsync(w => w.ConfirmAsync(paymentId, PaymentVersionOf(paymentId), Finance, CancellationToken.None));
+        Assert.True(confirmed.Succeeded, confirmed.Message);
+        Assert.Equal(RegistrationStatus.PaymentConfirmed, (await RegistrationAsync(id)).Status);
+        return id;
+    }
+
+    public async Task<Payment> PaymentAsync(Guid paymentId)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId);
+    }
+
+    public uint PaymentVersionOf(Guid paymentId)
+    {
+        using var scope = portal.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<PortalDbContext>().Payments.AsNoTracking().Single(p => p.Id == paymentId).Version;
     }
 
     public async Task<int> BatchIdAsync(int number)

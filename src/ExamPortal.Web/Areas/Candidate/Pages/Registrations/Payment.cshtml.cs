@@ -60,6 +60,7 @@ public sealed class PaymentModel(
             return Page();
         }
 
+        // The hidden field renders what was posted (empty on a first attempt) unless its posted value is forgotten.
         Input.PendingReceiptId = receiptId;
 
         // The hidden field would otherwise render the posted (empty) value from ModelState, and the stored receipt would be lost.

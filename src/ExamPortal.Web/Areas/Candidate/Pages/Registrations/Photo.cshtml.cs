@@ -69,8 +69,9 @@ public sealed class PhotoModel(RegistrationWorkflow workflow, PhotoProcessor pho
         }
     }
 
+    // Loaded first: a refused attach renders the page, which needs the registration.
     public async Task<IActionResult> OnPostAcceptAsync(Guid id, Guid pending, CancellationToken ct) =>
-        await files.IsOwnedByAsync(pending, User.UserId(), ct) ? await AttachAsync(id, pending, "已采用处理后的照片。", ct) : NotFound();
+        await LoadAsync(id, ct) && await files.IsOwnedByAsync(pending, User.UserId(), ct) ? await AttachAsync(id, pending, "已采用处理后的照片。", ct) : NotFound();
 
     private async Task<IActionResult> AttachAsync(Guid id, Guid fileId, string done, CancellationToken ct)
     {

@@ -97,7 +97,8 @@ public sealed class ScansModel(RegistrationWorkflow workflow, ScanProcessor scan
 
     public async Task<IActionResult> OnPostAcceptAsync(Guid id, Guid pending, DocumentSlot slot, CancellationToken ct)
     {
-        if (!DocumentSlots.Scans.Contains(slot) || !await files.IsOwnedByAsync(pending, User.UserId(), ct))
+        // Loaded first: a refused attach renders the page, which needs the registration.
+        if (!DocumentSlots.Scans.Contains(slot) || !await LoadAsync(id, ct) || !await files.IsOwnedByAsync(pending, User.UserId(), ct))
         {
             return NotFound();
         }

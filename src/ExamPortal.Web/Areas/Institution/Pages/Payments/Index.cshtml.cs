@@ -67,6 +67,7 @@ public sealed class IndexModel(
             return Page();
         }
 
+        // The hidden field renders what was posted (empty on a first attempt) unless its posted value is forgotten.
         Input.PendingReceiptId = receiptId;
 
         // The hidden field would otherwise render the posted (empty) value from ModelState, and the stored receipt would be lost.
