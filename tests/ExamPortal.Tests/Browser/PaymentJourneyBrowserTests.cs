@@ -167,7 +167,7 @@ public sealed class PaymentJourneyBrowserTests(PortalFactory portal)
     {
         await _scenario.PayeeAsync();
         const string email = "pay@chengdu-jishi.example";
-        const string creditCode = "91510104MA6CPAYB1X";
+        const string creditCode = "91510104MA6CPAYW1X";
         var (_, staffId, institutionId) = await _scenario.InstitutionAsync(creditCode, email);
         string[] names = ["周一鸣", "吴二娟", "郑三川"];
         var ids = await _scenario.InstitutionApprovedAsync(staffId, institutionId, names);
