@@ -133,6 +133,7 @@ builder.Services.AddScoped<ReturnExpiry>();
 builder.Services.AddScoped<PaymentAbandonment>();
 builder.Services.AddScoped<PaymentWorkflow>();
 builder.Services.AddScoped<PaymentQueries>();
+builder.Services.AddScoped<ReceiptUpload>();
 builder.Services.AddScoped<PlanCancellation>();
 builder.Services.AddScoped<CorrectionWorkflow>();
 builder.Services.AddScoped<BatchAdministration>();

@@ -138,6 +138,15 @@ public sealed record IdentityNumber(IdDocumentType Type, string Value, DateOnly?
         return IdentityParseResult.Valid(new IdentityNumber(type, value, birthDate, gender));
     }
 
+    // A valid resident ID card number from its parts (address code, birth date, three-digit sequence whose
+    // parity is the gender), for demo and generated data; the check character is computed, never guessed.
+    public static string ComposeResidentIdCard(string addressCode, DateOnly birthDate, int sequence)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(addressCode);
+        var body = string.Create(CultureInfo.InvariantCulture, $"{addressCode}{birthDate:yyyyMMdd}{sequence:000}");
+        return body.Length == 17 ? body + CheckCharacter(body) : throw new ArgumentException("地址码须为6位、顺序码须为3位", nameof(addressCode));
+    }
+
     // GB 11643-1999: ISO 7064 MOD 11-2 over the first 17 digits.
     private static char CheckCharacter(string value)
     {

@@ -206,4 +206,17 @@ public sealed class IdentityNumberTests
         Assert.Equal("居民身份证 **************1236", number.ToString());
         Assert.Equal("*****5678", new IdentityNumber(IdDocumentType.Passport, "E12345678", null, null).Masked());
     }
+
+    [Theory]
+    [InlineData("510104", "1992-03-15", 451, "510104199203154512", Gender.Male)]
+    [InlineData("110105", "1949-12-31", 2, "11010519491231002X", Gender.Female)]
+    public void AComposedResidentNumberCarriesItsPartsAndTheComputedCheckCharacter(string region, string birth, int sequence, string expected, Gender gender)
+    {
+        var composed = IdentityNumber.ComposeResidentIdCard(region, D(birth), sequence);
+
+        Assert.Equal(expected, composed);
+        var parsed = IdentityNumber.Parse(IdDocumentType.ResidentIdCard, composed);
+        Assert.True(parsed.IsValid, parsed.Error);
+        Assert.Equal((D(birth), gender), (parsed.Number!.BirthDate!.Value, parsed.Number.Gender!.Value));
+    }
 }

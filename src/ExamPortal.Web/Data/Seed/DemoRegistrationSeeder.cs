@@ -3,6 +3,7 @@ using ExamPortal.Domain.Common;
 using ExamPortal.Domain.People;
 using ExamPortal.Domain.Registrations;
 using ExamPortal.Web.Data.Entities;
+using ExamPortal.Web.Features.Files;
 using ExamPortal.Web.Features.InstitutionApplicants;
 using Microsoft.EntityFrameworkCore;
 using SixLabors.ImageSharp;
@@ -17,7 +18,7 @@ namespace ExamPortal.Web.Data.Seed;
 /// twelve applicants of the demo institution. Built through the real transitions, at instants inside
 /// batch 1's registration and review windows. Seeded once; never in Production or tests.
 /// </summary>
-public sealed class DemoRegistrationSeeder(PortalDbContext db, TimeProvider clock)
+public sealed class DemoRegistrationSeeder(PortalDbContext db, FileStore files)
 {
     public const string SecondCandidateLogin = "13800000002";
     public const int InstitutionApplicants = 12;
@@ -68,7 +69,7 @@ public sealed class DemoRegistrationSeeder(PortalDbContext db, TimeProvider cloc
         string[] surnames = ["王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙", "马"];
         for (var i = 0; i < InstitutionApplicants; i++)
         {
-            var idNumber = ResidentNumber("510104", new DateOnly(1998, 1, 1).AddDays(i * 17), 300 + (i * 2));
+            var idNumber = IdentityNumber.ComposeResidentIdCard("510104", new DateOnly(1998, 1, 1).AddDays(i * 17), 300 + (i * 2));
             var registration = Start(null, RegistrationChannel.Institution, staff.InstitutionId, idNumber, staffActor, plan);
             Fill(registration, $"{surnames[i]}同学", $"1390000{i:0000}", staffActor, plan, photo, scan);
             registration.PassFirstReview(staffActor, Registered, plan.Batch.Schedule);
@@ -116,27 +117,6 @@ public sealed class DemoRegistrationSeeder(PortalDbContext db, TimeProvider cloc
         using var buffer = new MemoryStream();
         await image.SaveAsJpegAsync(buffer, new JpegEncoder { Quality = 80 }, ct);
         var owner = await db.Users.Where(u => u.UserName == DemoDataSeeder.CandidateLogin).Select(u => u.Id).SingleAsync(ct);
-        var file = new StoredFile
-        {
-            Id = Guid.CreateVersion7(),
-            OwnerUserId = owner,
-            FileName = name,
-            ContentType = "image/jpeg",
-            Length = buffer.Length,
-            Sha256 = System.Security.Cryptography.SHA256.HashData(buffer.ToArray()),
-            Content = buffer.ToArray(),
-            CreatedAt = clock.GetUtcNow(),
-        };
-        db.StoredFiles.Add(file);
-        return file.Id;
-    }
-
-    // GB 11643: address code, birth date, sequence and the ISO 7064 check character.
-    private static string ResidentNumber(string region, DateOnly birth, int sequence)
-    {
-        var body = $"{region}{birth:yyyyMMdd}{sequence:000}";
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();
-        return body + "10X98765432"[sum % 11];
+        return files.Add(owner, name, "image/jpeg", buffer.ToArray());
     }
 }

@@ -7,6 +7,10 @@ namespace ExamPortal.Web.Features.Administration;
 /// <summary>Adds an audit entry to the unit of work: it commits with the act it records, or not at all.</summary>
 public static class AuditTrail
 {
+    public const string PaymentWindowExtended = nameof(PaymentWindowExtended);
+    public const string PayeeAccountChanged = nameof(PayeeAccountChanged);
+    public const string ExamPlanCancelled = nameof(ExamPlanCancelled);
+
     public static void Record(PortalDbContext db, Actor actor, DateTimeOffset at, string action, string subject, string details)
     {
         ArgumentNullException.ThrowIfNull(db);

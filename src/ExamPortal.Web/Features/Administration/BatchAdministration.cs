@@ -33,7 +33,7 @@ public sealed class BatchAdministration(PortalDbContext db, TimeProvider clock)
 
         var before = batch.PaymentEnd;
         batch.PaymentEnd = schedule.WithPaymentEnd(end).Payment.End;
-        AuditTrail.Record(db, admin, now, "PaymentWindowExtended", $"Batch:{batch.Id}",
+        AuditTrail.Record(db, admin, now, AuditTrail.PaymentWindowExtended, $"Batch:{batch.Id}",
             $"{batch.Title}缴费截止日期由{before:yyyy-MM-dd}延长至{end:yyyy-MM-dd}；原因：{reason!.Trim()}");
         await db.SaveChangesAsync(ct);
         return WorkflowResult.Ok;
@@ -68,7 +68,7 @@ public sealed class BatchAdministration(PortalDbContext db, TimeProvider clock)
         existing.BankName = bank;
         existing.UpdatedAt = now;
         existing.UpdatedByUserId = admin.UserId;
-        AuditTrail.Record(db, admin, now, "PayeeAccountChanged", "PayeeAccount", $"收款账户由“{before}”改为“{name}／{account}／{bank}”");
+        AuditTrail.Record(db, admin, now, AuditTrail.PayeeAccountChanged, "PayeeAccount", $"收款账户由“{before}”改为“{name}／{account}／{bank}”");
         await db.SaveChangesAsync(ct);
         return WorkflowResult.Ok;
     }

@@ -93,6 +93,12 @@ public sealed class PaymentQueries(PortalDbContext db)
             .OrderBy(r => r.ProjectName, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>The chosen batch or, without a choice, the one whose payment window is open on the day or opens next.</summary>
+    public Task<Batch?> BatchToPayAsync(int? chosen, DateOnly today, CancellationToken ct) =>
+        chosen is { } id
+            ? db.Batches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct)
+            : db.Batches.AsNoTracking().Where(b => b.PaymentEnd >= today).OrderBy(b => b.PaymentStart).FirstOrDefaultAsync(ct);
+
     public async Task<Page<PaymentQueueItem>> InstitutionPaymentsAsync(int institutionId, int page, CancellationToken ct)
     {
         page = Math.Max(1, page);

@@ -81,7 +81,7 @@ public sealed class PlanCancellation(PortalDbContext db, TimeProvider clock, Not
                 $"{plan.Batch.Title}“{plan.Project.Name}”报名人数不足{PlanViability.MinimumRegistrants}人，取消考核，说明：{text}。本机构{institution.Count()}名考生的报名已取消，可在考生详情中转入该项目后续批次。", ct);
         }
 
-        AuditTrail.Record(db, admin, now, "ExamPlanCancelled", $"ExamPlan:{plan.Id}",
+        AuditTrail.Record(db, admin, now, AuditTrail.ExamPlanCancelled, $"ExamPlan:{plan.Id}",
             $"{plan.Batch.Title}“{plan.Project.Name}”取消考核（报名{registrants}人，{(carryOverReview ? "转入后续批次保留审核结果" : "转入后续批次须重新审核")}）；原因：{text}");
         await db.SaveChangesAsync(ct);
         return WorkflowResult.Ok;

@@ -16,7 +16,7 @@ namespace ExamPortal.Web.Areas.Candidate.Pages.Registrations;
 [RequestSizeLimit(UploadedFile.RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadedFile.RequestLimit)]
 public sealed class PaymentModel(
-    RegistrationWorkflow workflow, PaymentWorkflow payments, PaymentQueries queries, FileStore files, IValidator<PaymentInput> validator, PortalClock clock) : PageModel
+    RegistrationWorkflow workflow, PaymentWorkflow payments, PaymentQueries queries, ReceiptUpload receipts, IValidator<PaymentInput> validator, PortalClock clock) : PageModel
 {
     [BindProperty] public PaymentInput Input { get; set; } = new();
     public RegistrationContext Context { get; private set; } = default!;
@@ -48,22 +48,16 @@ public sealed class PaymentModel(
             return NotFound();
         }
 
-        var receiptId = await StoreReceiptAsync(receipt, ct);
+        var (receiptId, problem) = await receipts.StoreAsync(receipt, Input.PendingReceiptId, User.UserId(), ct);
         var valid = await validator.IsValidInto(Input, ModelState, nameof(Input), ct);
         if (receiptId is null)
         {
-            if (!ModelState.ContainsKey("receipt"))
-            {
-                ModelState.AddModelError("receipt", "请上传银行回单（" + ReceiptProcessor.Limits + "）");
-            }
-
+            ModelState.AddModelError("receipt", problem!);
             return Page();
         }
 
-        // The hidden field renders what was posted (empty on a first attempt) unless its posted value is forgotten.
-        Input.PendingReceiptId = receiptId;
-
         // The hidden field would otherwise render the posted (empty) value from ModelState, and the stored receipt would be lost.
+        Input.PendingReceiptId = receiptId;
         ModelState.Remove($"{nameof(Input)}.{nameof(PaymentInput.PendingReceiptId)}");
         if (!valid)
         {
@@ -92,34 +86,6 @@ public sealed class PaymentModel(
         return Domain.Payments.PaymentRemark.ForProxy(string.IsNullOrWhiteSpace(payerName) ? "（代缴人姓名）" : payerName,
             Context.Registration.Details?.FullName ?? string.Empty, Context.Batch.ExamDate, Context.Project.Name, value);
     }
-
-    // A new file replaces an earlier pending one; a refused file is reported under "receipt" and stores nothing.
-    private async Task<Guid?> StoreReceiptAsync(IFormFile? receipt, CancellationToken ct)
-    {
-        if (receipt is null or { Length: 0 } && Input.PendingReceiptId is { } pending)
-        {
-            return await files.IsOwnedByAsync(pending, User.UserId(), ct) ? pending : null;
-        }
-
-        var (content, problem) = await UploadedFile.ReadAsync(receipt, ct);
-        if (content is null)
-        {
-            ModelState.AddModelError("receipt", problem!);
-            return null;
-        }
-
-        try
-        {
-            var file = ReceiptProcessor.Process(content);
-            return await files.SaveAsync(User.UserId(), "银行回单" + file.Extension, file.ContentType, file.Content, ct);
-        }
-        catch (UploadProcessingException ex)
-        {
-            ModelState.AddModelError("receipt", ex.Message);
-            return null;
-        }
-    }
-
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var context = await workflow.LoadAsync(id, User.ToActor(), ct);

@@ -57,7 +57,7 @@ public sealed class PaymentSettingsModel(BatchAdministration administration, Pay
     {
         Batches = await db.Batches.AsNoTracking().OrderBy(b => b.Year).ThenBy(b => b.Number).ToListAsync(ct);
         Trail = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == "PaymentWindowExtended" || a.Action == "PayeeAccountChanged")
+            .Where(a => a.Action == AuditTrail.PaymentWindowExtended || a.Action == AuditTrail.PayeeAccountChanged)
             .OrderByDescending(a => a.At).Take(20).ToListAsync(ct);
     }
 }

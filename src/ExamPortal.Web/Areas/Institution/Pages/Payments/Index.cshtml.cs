@@ -19,8 +19,8 @@ namespace ExamPortal.Web.Areas.Institution.Pages.Payments;
 [RequestSizeLimit(UploadedFile.RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadedFile.RequestLimit)]
 public sealed class IndexModel(
-    PaymentWorkflow payments, PaymentQueries queries, ReviewQueries choices, InstitutionContext institutions, FileStore files,
-    Data.PortalDbContext db, IValidator<PaymentInput> validator, PortalClock clock) : PageModel
+    PaymentWorkflow payments, PaymentQueries queries, ReviewQueries choices, InstitutionContext institutions, ReceiptUpload receipts,
+    IValidator<PaymentInput> validator, PortalClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? BatchId { get; set; }
     [BindProperty] public PaymentInput Input { get; set; } = new();
@@ -55,22 +55,16 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        var receiptId = await StoreReceiptAsync(receipt, ct);
+        var (receiptId, problem) = await receipts.StoreAsync(receipt, Input.PendingReceiptId, User.UserId(), ct);
         var valid = await validator.IsValidInto(Input, ModelState, nameof(Input), ct);
         if (receiptId is null)
         {
-            if (!ModelState.ContainsKey("receipt"))
-            {
-                ModelState.AddModelError("receipt", "请上传银行回单（" + ReceiptProcessor.Limits + "）");
-            }
-
+            ModelState.AddModelError("receipt", problem!);
             return Page();
         }
 
-        // The hidden field renders what was posted (empty on a first attempt) unless its posted value is forgotten.
-        Input.PendingReceiptId = receiptId;
-
         // The hidden field would otherwise render the posted (empty) value from ModelState, and the stored receipt would be lost.
+        Input.PendingReceiptId = receiptId;
         ModelState.Remove($"{nameof(Input)}.{nameof(PaymentInput.PendingReceiptId)}");
         if (!valid)
         {
@@ -93,32 +87,6 @@ public sealed class IndexModel(
 
     public decimal SelectedTotal => Payable.Where(p => Input.RegistrationIds.Contains(p.Id)).Sum(p => p.Fee);
 
-    private async Task<Guid?> StoreReceiptAsync(IFormFile? receipt, CancellationToken ct)
-    {
-        if (receipt is null or { Length: 0 } && Input.PendingReceiptId is { } pending)
-        {
-            return await files.IsOwnedByAsync(pending, User.UserId(), ct) ? pending : null;
-        }
-
-        var (content, problem) = await UploadedFile.ReadAsync(receipt, ct);
-        if (content is null)
-        {
-            ModelState.AddModelError("receipt", problem!);
-            return null;
-        }
-
-        try
-        {
-            var file = ReceiptProcessor.Process(content);
-            return await files.SaveAsync(User.UserId(), "银行回单" + file.Extension, file.ContentType, file.Content, ct);
-        }
-        catch (UploadProcessingException ex)
-        {
-            ModelState.AddModelError("receipt", ex.Message);
-            return null;
-        }
-    }
-
     private async Task<bool> LoadAsync(int pageNumber, CancellationToken ct)
     {
         if (await institutions.InstitutionOfAsync(User.UserId(), ct) is not { } institutionId)
@@ -127,11 +95,8 @@ public sealed class IndexModel(
         }
 
         Batches = await choices.BatchesAsync(ct);
-        var today = Domain.Common.ChinaTime.DateOf(clock.GetUtcNow());
-
-        // Without a choice, the batch whose payment window is open now or opens next.
-        BatchId ??= await db.Batches.Where(b => b.PaymentEnd >= today).OrderBy(b => b.PaymentStart).Select(b => (int?)b.Id).FirstOrDefaultAsync(ct);
-        Batch = BatchId is { } id ? await db.Batches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct) : null;
+        Batch = await queries.BatchToPayAsync(BatchId, Domain.Common.ChinaTime.DateOf(clock.GetUtcNow()), ct);
+        BatchId = Batch?.Id;
         Payee = await payments.PayeeAsync(ct);
         Payable = Batch is null ? [] : await queries.PayableAsync(institutionId, Batch.Id, ct);
         History = await queries.InstitutionPaymentsAsync(institutionId, pageNumber, ct);
