@@ -13,6 +13,8 @@ using ExamPortal.Web.Features.InstitutionApplicants;
 using ExamPortal.Web.Features.Messages;
 using ExamPortal.Web.Features.Onboarding;
 using ExamPortal.Web.Features.Payments;
+using ExamPortal.Web.Features.Tickets;
+using ExamPortal.Web.Features.Verification;
 using ExamPortal.Web.Features.Plans;
 using ExamPortal.Web.Features.Corrections;
 using ExamPortal.Web.Features.Administration;
@@ -105,6 +107,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeAreaFolder("Centre", "/", Policies.Centre);
     options.Conventions.AuthorizeAreaFolder("Centre", "/Admin", Policies.CentreAdmin);
     options.Conventions.AuthorizeAreaFolder("Centre", "/Payments", Policies.CentreFinance);
+    options.Conventions.AuthorizeAreaFolder("Centre", "/Tickets", Policies.CentreExam);
 }).AddMvcOptions(options =>
 {
     options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
@@ -138,6 +141,16 @@ builder.Services.AddScoped<PlanCancellation>();
 builder.Services.AddScoped<CorrectionWorkflow>();
 builder.Services.AddScoped<BatchAdministration>();
 builder.Services.AddScoped<InstitutionContext>();
+builder.Services.AddScoped<TicketIssuing>();
+builder.Services.AddScoped<TicketQueries>();
+builder.Services.AddScoped<TicketDocuments>();
+builder.Services.AddScoped<ExamArrangements>();
+builder.Services.AddScoped<TicketPrintLog>();
+builder.Services.AddSingleton<VerificationTokens>();
+builder.Services.AddSingleton(sp => new PublicLookupLimiter(
+    sp.GetRequiredService<TimeProvider>(),
+    builder.Configuration.GetValue("RateLimits:PublicLookup:PermitLimit", 20),
+    TimeSpan.FromSeconds(builder.Configuration.GetValue("RateLimits:PublicLookup:WindowSeconds", 60))));
 builder.Services.AddScoped<InstitutionWorkflow>();
 builder.Services.AddScoped<SubmissionQueries>();
 builder.Services.AddScoped<ApplicantImport>();

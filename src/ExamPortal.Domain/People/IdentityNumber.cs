@@ -54,6 +54,16 @@ public sealed record IdentityNumber(IdDocumentType Type, string Value, DateOnly?
 
     public string Masked() => Mask(Value);
 
+    // For the candidate's own printed documents (准考证, 签到册): both ends stay so the holder recognises the
+    // number; public pages use Mask, which keeps less.
+    public static string MaskMiddle(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length < 12
+            ? Mask(value)
+            : string.Concat(value.AsSpan(0, 4), new string('*', value.Length - 8), value.AsSpan(value.Length - 4));
+    }
+
     // Records print every property by default; this keeps a full ID number out of logs and exception texts.
     public override string ToString() => $"{IdDocumentTypes.DisplayName(Type)} {Masked()}";
 

@@ -15,6 +15,7 @@ public static class PlanViability
     [
         RegistrationStatus.Submitted, RegistrationStatus.Returned, RegistrationStatus.Approved,
         RegistrationStatus.PaymentSubmitted, RegistrationStatus.PaymentReturned, RegistrationStatus.PaymentConfirmed,
+        RegistrationStatus.TicketIssued,
     ];
 
     public static bool IsUnderMinimum(int registrants) => registrants < MinimumRegistrants;

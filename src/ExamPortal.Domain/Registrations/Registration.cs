@@ -3,6 +3,7 @@ using ExamPortal.Domain.Batches;
 using ExamPortal.Domain.Catalogue;
 using ExamPortal.Domain.Common;
 using ExamPortal.Domain.People;
+using ExamPortal.Domain.Tickets;
 
 namespace ExamPortal.Domain.Registrations;
 
@@ -34,6 +35,10 @@ public sealed class Registration
     // Approved and waiting for money: a receipt may be submitted (again) while the payment window is open.
     public static IReadOnlyList<RegistrationStatus> AwaitingPaymentStatuses { get; } =
         [RegistrationStatus.Approved, RegistrationStatus.PaymentReturned];
+
+    // The fee is confirmed: 确认收费 and every state after it. A transfer carries the payment of any of them.
+    public static IReadOnlyList<RegistrationStatus> PaidStatuses { get; } =
+        [RegistrationStatus.PaymentConfirmed, RegistrationStatus.TicketIssued];
 
     public Guid Id { get; private set; }
 
@@ -112,7 +117,9 @@ public sealed class Registration
     public bool IsLive => !NotLiveStatuses.Contains(Status);
 
     // After 确认收费 nothing the registrant entered changes except through an approved correction request.
-    public bool IsLocked => Status == RegistrationStatus.PaymentConfirmed;
+    public bool IsLocked => PaidStatuses.Contains(Status);
+
+    public bool IsPaid => PaidStatuses.Contains(Status);
 
     public static Registration StartDraft(
         Guid id, string? candidateUserId, RegistrationChannel channel, int? institutionId, int examPlanId, int batchId,
@@ -434,6 +441,23 @@ public sealed class Registration
         MoveTo(RegistrationStatus.Abandoned, RegistrationEvent.SystemUserId, null, at, RegistrationActions.Abandoned, note);
     }
 
+    // Driven by AdmissionTicket.Issue only, so a registration never says 已发准考证 without a ticket.
+    internal string? TicketIssueRefusal(Actor by, DateTimeOffset at, BatchSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(schedule);
+        return TicketWindows.IssueRefusal(by.Role, at, schedule)
+            ?? (Status == RegistrationStatus.PaymentConfirmed
+                ? null
+                : $"只有“确认收费”的报名可以发放准考证，本报名当前为“{RegistrationStatuses.DisplayName(Status)}”");
+    }
+
+    internal void IssueTicket(string ticketNumber, Actor by, DateTimeOffset at, BatchSchedule schedule)
+    {
+        Require(TicketIssueRefusal(by, at, schedule));
+        MoveTo(RegistrationStatus.TicketIssued, by.UserId, by.Role, at, RegistrationActions.TicketIssued, $"准考证号{ticketNumber}");
+    }
+
     // Part of cancelling the plan (PlanViability decides whether the plan may be cancelled).
     public void CancelWithPlan(Actor by, DateTimeOffset at, string reason)
     {
@@ -458,10 +482,13 @@ public sealed class Registration
             throw new ArgumentException("报名编号不能为空", nameof(id));
         }
 
-        var reviewed = CancelledFrom is RegistrationStatus.Approved or RegistrationStatus.PaymentSubmitted
-            or RegistrationStatus.PaymentReturned or RegistrationStatus.PaymentConfirmed;
+        var paid = CancelledFrom is { } from && PaidStatuses.Contains(from);
+        var reviewed = paid || CancelledFrom is RegistrationStatus.Approved or RegistrationStatus.PaymentSubmitted
+            or RegistrationStatus.PaymentReturned;
+
+        // A ticket belongs to its plan: what travels is the paid fee, and the new plan issues its own ticket.
         var status = !carryOverReview || !reviewed ? RegistrationStatus.Draft
-            : CancelledFrom == RegistrationStatus.PaymentConfirmed ? RegistrationStatus.PaymentConfirmed
+            : paid ? RegistrationStatus.PaymentConfirmed
             : RegistrationStatus.Approved;
         var transferred = new Registration
         {
@@ -555,6 +582,7 @@ public sealed class Registration
             RegistrationStatus.Approved when day <= schedule.Payment.End => ("在缴费期内缴费并上传银行回单", schedule.Payment.End),
             RegistrationStatus.PaymentReturned when day <= schedule.Payment.End => ("按退回原因重新提交缴费凭证", schedule.Payment.End),
             RegistrationStatus.PaymentSubmitted => ("等待省职鉴中心确认收费", PaymentDecisionDeadline(schedule)),
+            RegistrationStatus.TicketIssued when day <= schedule.TicketPrinting.End => ("在打印准考证时间内下载并用A4纸打印准考证", schedule.TicketPrinting.End),
             _ => null,
         };
     }
@@ -630,7 +658,7 @@ public sealed class Registration
         {
             RegistrationStatus.Draft => RegistrationWindowRefusal(at, schedule),
             RegistrationStatus.Returned => ReturnDeadlineRefusal(at, schedule),
-            RegistrationStatus.PaymentConfirmed => $"{LockedAfterPayment}；如姓名或证件号码有误，请提交更正申请",
+            RegistrationStatus.PaymentConfirmed or RegistrationStatus.TicketIssued => $"{LockedAfterPayment}；如姓名或证件号码有误，请提交更正申请",
             _ => $"本报名当前为“{RegistrationStatuses.DisplayName(Status)}”，不能修改",
         };
     }

@@ -21,6 +21,7 @@ public static class RegistrationActions
     public const string CorrectionRequested = "CorrectionRequested";
     public const string CorrectionApproved = "CorrectionApproved";
     public const string CorrectionRefused = "CorrectionRefused";
+    public const string TicketIssued = "TicketIssued";
 
     public static string DisplayName(string action) => action switch
     {
@@ -42,6 +43,7 @@ public static class RegistrationActions
         CorrectionRequested => "提交更正申请",
         CorrectionApproved => "更正申请通过",
         CorrectionRefused => "更正申请不通过",
+        TicketIssued => "发放准考证",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "未知的报名操作"),
     };
 }

@@ -24,4 +24,7 @@ public enum RegistrationStatus
 
     // 计划取消: the centre cancelled the plan (under 10 registrants); the registrant may transfer.
     Cancelled,
+
+    // 已发准考证: paid, and an admission ticket with a number, room and seat has been issued.
+    TicketIssued,
 }

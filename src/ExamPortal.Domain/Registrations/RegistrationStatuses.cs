@@ -16,6 +16,7 @@ public static class RegistrationStatuses
         RegistrationStatus.PaymentConfirmed => "确认收费",
         RegistrationStatus.Abandoned => "已放弃",
         RegistrationStatus.Cancelled => "考核计划取消",
+        RegistrationStatus.TicketIssued => "已发准考证",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "未知的报名状态"),
     };
 
@@ -25,7 +26,7 @@ public static class RegistrationStatuses
         RegistrationStatus.Approved => "待缴费",
         RegistrationStatus.PaymentSubmitted => "待确认",
         RegistrationStatus.PaymentReturned => "缴费退回",
-        RegistrationStatus.PaymentConfirmed => "确认收费",
+        RegistrationStatus.PaymentConfirmed or RegistrationStatus.TicketIssued => "确认收费",
         RegistrationStatus.Abandoned => "已放弃（视为放弃报考）",
         _ => null,
     };

@@ -1,5 +1,6 @@
 using ExamPortal.Domain.Payments;
 using ExamPortal.Domain.Registrations;
+using ExamPortal.Domain.Tickets;
 using ExamPortal.Web.Data.Entities;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -26,6 +27,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
     public DbSet<PayeeAccount> PayeeAccounts => Set<PayeeAccount>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ExamRoom> ExamRooms => Set<ExamRoom>();
+    public DbSet<AdmissionTicket> AdmissionTickets => Set<AdmissionTicket>();
+    public DbSet<VerificationKey> VerificationKeys => Set<VerificationKey>();
     public DbSet<ExamPortal.Domain.Institutions.InstitutionApplication> InstitutionApplications => Set<ExamPortal.Domain.Institutions.InstitutionApplication>();
 
     /// <summary>Keys live in the database so several portal instances share cookies and antiforgery tokens.</summary>

@@ -55,6 +55,9 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         builder.HasIndex(r => new { r.ExamPlanId, r.IdDocumentType, r.IdNumber });
         builder.HasIndex(r => new { r.InstitutionId, r.BatchId, r.Status });
         builder.HasIndex(r => r.PaymentId);
+
+        // The public ticket lookup by ID number and name, across batches, in one indexed query.
+        builder.HasIndex(r => r.IdNumber);
         builder.HasIndex(r => new { r.ExamPlanId, r.Status });
         builder.HasOne<Payment>().WithMany().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<InstitutionSubmission>().WithMany().HasForeignKey(r => r.InstitutionSubmissionId).OnDelete(DeleteBehavior.Restrict);

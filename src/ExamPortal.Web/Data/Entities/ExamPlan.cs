@@ -4,6 +4,8 @@ namespace ExamPortal.Web.Data.Entities;
 public sealed class ExamPlan
 {
     public const string DefaultVenue = "省直考点（成都市青羊区东二巷18号）";
+    public static readonly TimeOnly DefaultStartTime = new(9, 0);
+    public static readonly TimeOnly DefaultEndTime = new(11, 0);
 
     public int Id { get; set; }
     public int BatchId { get; set; }
@@ -11,6 +13,10 @@ public sealed class ExamPlan
     public int ProjectId { get; set; }
     public Project Project { get; set; } = null!;
     public string Venue { get; set; } = DefaultVenue;
+
+    /// <summary>The sitting on the batch's exam day, printed on tickets and sign-in sheets (configurable per plan).</summary>
+    public TimeOnly ExamStartTime { get; set; } = DefaultStartTime;
+    public TimeOnly ExamEndTime { get; set; } = DefaultEndTime;
 
     /// <summary>Set when a CentreAdmin cancels the plan for too few registrants (section 四).</summary>
     public DateTimeOffset? CancelledAt { get; set; }

@@ -537,6 +537,9 @@ namespace ExamPortal.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_registrations");
 
+                    b.HasIndex("IdNumber")
+                        .HasDatabaseName("ix_registrations_id_number");
+
                     b.HasIndex("InstitutionSubmissionId")
                         .HasDatabaseName("ix_registrations_institution_submission_id");
 
@@ -657,6 +660,89 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasDatabaseName("ix_registration_events_registration_id_at");
 
                     b.ToTable("registration_events", (string)null);
+                });
+
+            modelBuilder.Entity("ExamPortal.Domain.Tickets.AdmissionTicket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int>("ExamPlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exam_plan_id");
+
+                    b.Property<int>("ExamRoomId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exam_room_id");
+
+                    b.Property<DateTimeOffset?>("FirstPrintedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_printed_at");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("issued_by_user_id");
+
+                    b.Property<DateTimeOffset?>("LastPrintedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_printed_at");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("PrintCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("print_count");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("integer")
+                        .HasColumnName("seat");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admission_tickets");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_admission_tickets_number");
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_admission_tickets_registration_id");
+
+                    b.HasIndex("BatchId", "Number")
+                        .HasDatabaseName("ix_admission_tickets_batch_id_number");
+
+                    b.HasIndex("ExamPlanId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_admission_tickets_exam_plan_id_sequence");
+
+                    b.HasIndex("ExamRoomId", "Seat")
+                        .IsUnique()
+                        .HasDatabaseName("ix_admission_tickets_exam_room_id_seat");
+
+                    b.ToTable("admission_tickets", (string)null);
                 });
 
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.AuditEntry", b =>
@@ -850,6 +936,14 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("carry_over_review");
 
+                    b.Property<TimeOnly>("ExamEndTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("exam_end_time");
+
+                    b.Property<TimeOnly>("ExamStartTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("exam_start_time");
+
                     b.Property<int>("ProjectId")
                         .HasColumnType("integer")
                         .HasColumnName("project_id");
@@ -871,6 +965,58 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasDatabaseName("ix_exam_plans_batch_id_project_id");
 
                     b.ToTable("exam_plans", (string)null);
+                });
+
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.ExamRoom", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<int?>("ExamPlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exam_plan_id");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exam_rooms");
+
+                    b.HasIndex("ExamPlanId")
+                        .HasDatabaseName("ix_exam_rooms_exam_plan_id");
+
+                    b.HasIndex("BatchId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_exam_rooms_batch_id_name");
+
+                    b.HasIndex("BatchId", "SortOrder")
+                        .HasDatabaseName("ix_exam_rooms_batch_id_sort_order");
+
+                    b.ToTable("exam_rooms", (string)null);
                 });
 
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.Institution", b =>
@@ -1392,6 +1538,28 @@ namespace ExamPortal.Web.Data.Migrations
                     b.ToTable("stored_files", (string)null);
                 });
 
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.VerificationKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret");
+
+                    b.HasKey("Id")
+                        .HasName("pk_verification_keys");
+
+                    b.ToTable("verification_keys", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1704,6 +1872,37 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasConstraintName("fk_registration_events_registrations_registration_id");
                 });
 
+            modelBuilder.Entity("ExamPortal.Domain.Tickets.AdmissionTicket", b =>
+                {
+                    b.HasOne("ExamPortal.Web.Data.Entities.Batch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_admission_tickets_batches_batch_id");
+
+                    b.HasOne("ExamPortal.Web.Data.Entities.ExamPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ExamPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_admission_tickets_exam_plans_exam_plan_id");
+
+                    b.HasOne("ExamPortal.Web.Data.Entities.ExamRoom", null)
+                        .WithMany()
+                        .HasForeignKey("ExamRoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_admission_tickets_exam_rooms_exam_room_id");
+
+                    b.HasOne("ExamPortal.Domain.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_admission_tickets_registrations_registration_id");
+                });
+
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.ExamPlan", b =>
                 {
                     b.HasOne("ExamPortal.Web.Data.Entities.Batch", "Batch")
@@ -1723,6 +1922,22 @@ namespace ExamPortal.Web.Data.Migrations
                     b.Navigation("Batch");
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.ExamRoom", b =>
+                {
+                    b.HasOne("ExamPortal.Web.Data.Entities.Batch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_exam_rooms_batches_batch_id");
+
+                    b.HasOne("ExamPortal.Web.Data.Entities.ExamPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ExamPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_exam_rooms_exam_plans_exam_plan_id");
                 });
 
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.InstitutionImport", b =>

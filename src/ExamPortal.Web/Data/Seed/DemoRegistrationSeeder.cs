@@ -1,10 +1,12 @@
 using ExamPortal.Domain.Catalogue;
 using ExamPortal.Domain.Common;
+using ExamPortal.Domain.Payments;
 using ExamPortal.Domain.People;
 using ExamPortal.Domain.Registrations;
 using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Features.Files;
 using ExamPortal.Web.Features.InstitutionApplicants;
+using ExamPortal.Web.Features.Tickets;
 using Microsoft.EntityFrameworkCore;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -17,25 +19,42 @@ namespace ExamPortal.Web.Data.Seed;
 /// window with something to pay: the demo candidate 张三, a second candidate 李四 who will not pay, and
 /// twelve applicants of the demo institution. Built through the real transitions, at instants inside
 /// batch 1's registration and review windows. Seeded once; never in Production or tests.
+/// Started after batch 1's payment window (e.g. `Clock__Now=2026-03-24T10:00`, its ticket printing window),
+/// 张三 and the institution have paid within the window and finance has confirmed, and tickets are issued,
+/// as the centre would have done by then; 李四 has not paid and is abandoned by the deadline job.
 /// </summary>
-public sealed class DemoRegistrationSeeder(PortalDbContext db, FileStore files)
+public sealed class DemoRegistrationSeeder(PortalDbContext db, FileStore files, TicketIssuing tickets, TimeProvider clock)
 {
     public const string SecondCandidateLogin = "13800000002";
     public const int InstitutionApplicants = 12;
 
     private static readonly DateTimeOffset Registered = new(2026, 2, 10, 10, 0, 0, ChinaTime.Offset);
     private static readonly DateTimeOffset Reviewed = new(2026, 2, 26, 10, 0, 0, ChinaTime.Offset);
+    private static readonly DateTimeOffset Paid = new(2026, 3, 10, 10, 0, 0, ChinaTime.Offset);
+    private static readonly DateTimeOffset Confirmed = new(2026, 3, 12, 10, 0, 0, ChinaTime.Offset);
     private static readonly Actor Reviewer = new(RegistrationEvent.SystemUserId, Role.CentreReviewer);
+    private static readonly Actor Finance = new(RegistrationEvent.SystemUserId, Role.CentreFinance);
+    private static readonly Actor ExamStaff = new(RegistrationEvent.SystemUserId, Role.CentreExam);
 
     public async Task SeedAsync(CancellationToken ct)
     {
         var plan = await db.ExamPlans.Include(p => p.Batch).Include(p => p.Project)
             .SingleAsync(p => p.Batch.Year == 2026 && p.Batch.Number == 1 && p.Project.Code == "01", ct);
-        if (await db.Registrations.AnyAsync(r => r.BatchId == plan.BatchId, ct))
+        if (!await db.Registrations.AnyAsync(r => r.BatchId == plan.BatchId, ct))
         {
-            return;
+            await RegisterAsync(plan, ct);
         }
 
+        var today = ChinaTime.DateOf(clock.GetUtcNow());
+        if (today > plan.Batch.PaymentEnd && today < plan.Batch.ExamDate && !await db.Payments.AnyAsync(p => p.BatchId == plan.BatchId, ct))
+        {
+            await PayAsync(plan, ct);
+            await tickets.IssueAsync(plan.BatchId, ExamStaff, ct);
+        }
+    }
+
+    private async Task RegisterAsync(ExamPlan plan, CancellationToken ct)
+    {
         var photo = await StoreAsync("Photo.jpg", 295, 413, ct);
         var scan = await StoreAsync("Scan.jpg", 1240, 1754, ct);
         var candidates = await db.Users.Where(u => u.UserName == DemoDataSeeder.CandidateLogin || u.UserName == SecondCandidateLogin).ToListAsync(ct);
@@ -76,6 +95,40 @@ public sealed class DemoRegistrationSeeder(PortalDbContext db, FileStore files)
             registration.SubmitThroughInstitution(staffActor, Registered, plan.Batch.Schedule, plan.Project.Eligibility, submission.Id, InstitutionWorkflow.QualityCommitment);
             registration.Approve(Reviewer, Reviewed, plan.Batch.Schedule, "演示数据");
             db.Registrations.Add(registration);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    // 张三 pays for himself and the institution pays for its twelve, inside the payment window; finance confirms.
+    private async Task PayAsync(ExamPlan plan, CancellationToken ct)
+    {
+        var schedule = plan.Batch.Schedule;
+        var approved = await db.Registrations.Where(r => r.BatchId == plan.BatchId && r.Status == RegistrationStatus.Approved).ToListAsync(ct);
+        var candidate = await db.Users.SingleAsync(u => u.UserName == DemoDataSeeder.CandidateLogin, ct);
+        var staff = await db.Users.FirstAsync(u => u.UserName == DemoDataSeeder.StaffAccounts[0].Login, ct);
+        var receipt = await StoreAsync("BankReceipt.jpg", 1240, 1754, ct);
+        var own = approved.Where(r => r.CandidateUserId == candidate.Id).ToList();
+        var institution = approved.Where(r => r.InstitutionId == staff.InstitutionId).ToList();
+        var payments = new List<(Payment Payment, List<Registration> Registrations)>();
+        if (own.Count == 1)
+        {
+            var claim = new PaymentClaim(candidate.FullName, plan.Project.Fee, ChinaTime.DateOf(Paid), "DEMO-2026031000001", PaidByOther: false);
+            payments.Add((Payment.Submit(Guid.CreateVersion7(Paid), [new PaymentLine(own[0], plan.Project.Fee, plan.Project.Name)], claim, receipt,
+                remarkConfirmed: false, new Actor(candidate.Id, Role.Candidate), Paid, schedule), own));
+        }
+
+        if (institution.Count > 0)
+        {
+            var claim = new PaymentClaim("成都示范职业技术学院", plan.Project.Fee * institution.Count, ChinaTime.DateOf(Paid), "DEMO-2026031000002", PaidByOther: false);
+            payments.Add((Payment.Submit(Guid.CreateVersion7(Paid), [.. institution.Select(r => new PaymentLine(r, plan.Project.Fee, plan.Project.Name))], claim, receipt,
+                remarkConfirmed: false, new Actor(staff.Id, Role.InstitutionStaff), Paid, schedule), institution));
+        }
+
+        foreach (var (payment, registrations) in payments)
+        {
+            payment.Confirm(registrations, Finance, Confirmed, schedule);
+            db.Payments.Add(payment);
         }
 
         await db.SaveChangesAsync(ct);

@@ -10,6 +10,10 @@ public static class AuditTrail
     public const string PaymentWindowExtended = nameof(PaymentWindowExtended);
     public const string PayeeAccountChanged = nameof(PayeeAccountChanged);
     public const string ExamPlanCancelled = nameof(ExamPlanCancelled);
+    public const string TicketsIssued = nameof(TicketsIssued);
+    public const string ExamRoomsChanged = nameof(ExamRoomsChanged);
+    public const string ExamArrangementChanged = nameof(ExamArrangementChanged);
+    public const string TicketsPrinted = nameof(TicketsPrinted);
 
     public static void Record(PortalDbContext db, Actor actor, DateTimeOffset at, string action, string subject, string details)
     {

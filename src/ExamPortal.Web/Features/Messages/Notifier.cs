@@ -25,6 +25,7 @@ public sealed class Notifier(PortalDbContext db, TimeProvider clock)
             RegistrationStatus.PaymentReturned => ("缴费凭证被退回", $"您报名的{batchTitle}“{projectName}”的缴费凭证被退回，原因：{registration.PaymentReturnReason}。请在缴费期内改正后重新提交，逾期视为放弃报考。"),
             RegistrationStatus.Abandoned => ("未按时缴费，视为放弃报考", $"您报名的{batchTitle}“{projectName}”未在缴费期内完成缴费，视为放弃报考，不予核发准考证。"),
             RegistrationStatus.Cancelled => ("考核计划取消", $"您报名的{batchTitle}“{projectName}”因报名人数不足{PlanViability.MinimumRegistrants}人取消考核，说明：{registration.CancelReason}。您可在“我的报名”中一键转入该项目后续批次，已填信息和材料将保留。"),
+            RegistrationStatus.TicketIssued => ("准考证已发放", $"您报名的{batchTitle}“{projectName}”准考证已发放，请在打印准考证时间内登录“我的报名”或“准考证下载”页面下载，用A4纸打印。考核当天须持准考证和有效的第二代居民身份证参加考核。"),
             _ => null,
         };
         // Institution applicants have no account: their institution follows the result on its own pages.

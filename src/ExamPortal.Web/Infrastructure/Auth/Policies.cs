@@ -10,6 +10,7 @@ public static class Policies
     public const string Centre = nameof(Centre);
     public const string CentreAdmin = nameof(CentreAdmin);
     public const string CentreFinance = nameof(CentreFinance);
+    public const string CentreExam = nameof(CentreExam);
 
     public static readonly IReadOnlyList<Role> CentreRoles =
         [Role.CentreReviewer, Role.CentreFinance, Role.CentreExam, Role.CentreAdmin];
@@ -23,5 +24,8 @@ public static class Policies
 
         // Money is finance's alone: reviewers and administrators cannot confirm or return payments.
         options.AddPolicy(CentreFinance, p => p.RequireRole(nameof(Role.CentreFinance)));
+
+        // Exam affairs (考务): rooms, tickets and exam-day documents; administrators may stand in.
+        options.AddPolicy(CentreExam, p => p.RequireRole(nameof(Role.CentreExam), nameof(Role.CentreAdmin)));
     }
 }

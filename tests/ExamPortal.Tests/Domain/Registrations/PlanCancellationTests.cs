@@ -100,7 +100,8 @@ public sealed class PlanCancellationTests
         Assert.DoesNotContain(RegistrationStatus.Draft, PlanViability.CountedStatuses);
         Assert.All(Registration.NotLiveStatuses, s => Assert.DoesNotContain(s, PlanViability.CountedStatuses));
         Assert.Contains(RegistrationStatus.PaymentConfirmed, PlanViability.CountedStatuses);
-        Assert.Equal(6, PlanViability.CountedStatuses.Count);
+        Assert.Contains(RegistrationStatus.TicketIssued, PlanViability.CountedStatuses);
+        Assert.Equal(7, PlanViability.CountedStatuses.Count);
     }
 
     [Theory]

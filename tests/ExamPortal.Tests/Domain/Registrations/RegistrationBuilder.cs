@@ -4,6 +4,7 @@ using ExamPortal.Domain.Common;
 using ExamPortal.Domain.Payments;
 using ExamPortal.Domain.People;
 using ExamPortal.Domain.Registrations;
+using ExamPortal.Domain.Tickets;
 using static ExamPortal.Tests.Domain.Dates;
 
 namespace ExamPortal.Tests.Domain.Registrations;
@@ -23,6 +24,7 @@ internal sealed class RegistrationBuilder
     public static readonly Actor Reviewer = new("reviewer-1", Role.CentreReviewer);
     public static readonly Actor Finance = new("finance-1", Role.CentreFinance);
     public static readonly Actor Admin = new("admin-1", Role.CentreAdmin);
+    public static readonly Actor ExamStaff = new("exam-1", Role.CentreExam);
 
     public const string InstitutionCommitment = "本机构已对所报考生资格进行初审，对审核的合规性负责。";
     public const decimal Fee = 100m;
@@ -39,6 +41,7 @@ internal sealed class RegistrationBuilder
     public static readonly DateTimeOffset PaymentConfirmedAt = Instant("2026-04-03T15:00:00+08:00");
     public static readonly DateTimeOffset AbandonedAt = Instant("2026-04-04T00:00:00+08:00");
     public static readonly DateTimeOffset CancelledAt = Instant("2026-04-08T10:00:00+08:00");
+    public static readonly DateTimeOffset TicketIssuedAt = Instant("2026-04-10T10:00:00+08:00");
 
     private readonly List<Action<Registration>> _steps = [];
     private readonly HashSet<DocumentSlot> _missingSlots = [];
@@ -58,6 +61,8 @@ internal sealed class RegistrationBuilder
 
     // The payment made by the last PaymentSubmitted step of Build (PaymentConfirmed and PaymentReturned include one).
     public Payment? LastPayment { get; private set; }
+
+    public AdmissionTicket? LastTicket { get; private set; }
 
     // Who fills in and submits: the candidate, or for an institution registration its staff.
     public Actor Owner => _channel == RegistrationChannel.Individual ? Candidate : Staff;
@@ -175,6 +180,10 @@ internal sealed class RegistrationBuilder
     public RegistrationBuilder PaymentReturned() =>
         PaymentSubmitted().Then(r => LastPayment!.ReturnToPayer([r], Finance, PaymentReturnedAt, Batch2, PaymentReturnReason));
 
+    // Issued by exam staff on TicketIssuedAt (after batch 2's payment window), number 202602010001, room 1 seat 1.
+    public RegistrationBuilder TicketIssued() =>
+        PaymentConfirmed().Then(r => LastTicket = AdmissionTicket.Issue(Guid.NewGuid(), r, "202602010001", 1, 1, 1, ExamStaff, TicketIssuedAt, Batch2));
+
     public RegistrationBuilder Abandoned() => Then(r => r.Abandon(AbandonedAt, Batch2));
 
     public RegistrationBuilder Cancelled() => Then(r => r.CancelWithPlan(Admin, CancelledAt, CancelReason));
@@ -203,6 +212,7 @@ internal sealed class RegistrationBuilder
         RegistrationStatus.PaymentConfirmed => Submitted().Approved().PaymentConfirmed(),
         RegistrationStatus.Abandoned => Submitted().Approved().Abandoned(),
         RegistrationStatus.Cancelled => Submitted().Approved().Cancelled(),
+        RegistrationStatus.TicketIssued => Submitted().Approved().TicketIssued(),
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown status"),
     };
 

@@ -1,0 +1,3 @@
+namespace ExamPortal.Domain.Tickets;
+
+public sealed record SeatAssignment(Guid RegistrationId, int ExamPlanId, string RoomName, int Seat);
