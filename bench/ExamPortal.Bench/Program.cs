@@ -1,33 +1,36 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using ExamPortal.Bench;
 using ExamPortal.Domain.Common;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Data.Seed;
+using ExamPortal.Web.Features.Calendar;
 using ExamPortal.Web.Features.Files;
 using ExamPortal.Web.Features.Imports;
 using ExamPortal.Web.Features.InstitutionApplicants;
+using ExamPortal.Web.Features.Messages;
+using ExamPortal.Web.Features.Tickets;
+using ExamPortal.Web.Features.Verification;
 using ExamPortal.Web.Infrastructure.Clock;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
-// The institution import of 5,000 rows, measured against the raw floor in the same run:
-// parse only, the whole import through the portal's own service, and Npgsql binary COPY of the same rows.
-if (args.Length < 2)
+// Benchmarks of the real code paths in Release, each written to its own file in the results directory:
+//   import  — the 5,000-row institution import against Npgsql binary COPY (import-latest.md)
+//   tickets — 500 tickets in one streamed PDF against one in-memory document, sign-in sheets and a 500-row roster (tickets-latest.md)
+string[] modes = ["import", "tickets", "all"];
+if (args.Length < 2 || (args.Length > 3 && !modes.Contains(args[3])))
 {
-    Console.Error.WriteLine("usage: ExamPortal.Bench <connection string> <results file> [runs]");
+    Console.Error.WriteLine("usage: ExamPortal.Bench <connection string> <results directory> [runs] [import|tickets|all]");
     return 2;
 }
 
 var connectionString = args[0];
-var resultsFile = args[1];
+var resultsDirectory = args[1];
 var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
-const int Rows = 5000;
+var mode = args.Length > 3 ? args[3] : "all";
 
 var services = new ServiceCollection()
     .AddLogging()
@@ -37,7 +40,14 @@ var services = new ServiceCollection()
     .AddDbContext<PortalDbContext>(o => o.UseNpgsql(connectionString).UseSnakeCaseNamingConvention())
     .AddScoped<FileStore>()
     .AddScoped<ApplicantImport>()
-    .AddScoped<ReferenceDataSeeder>();
+    .AddScoped<ReferenceDataSeeder>()
+    .AddScoped<Notifier>()
+    .AddScoped<CalendarService>()
+    .AddScoped<SubmissionQueries>()
+    .AddScoped<TicketIssuing>()
+    .AddScoped<TicketQueries>()
+    .AddScoped<TicketDocuments>()
+    .AddSingleton<VerificationTokens>();
 services.AddIdentityCore<PortalUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
 await using var provider = services.BuildServiceProvider();
 
@@ -47,52 +57,19 @@ await using (var scope = provider.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(CancellationToken.None);
 }
 
-var parse = new List<double>();
-var import = new List<double>();
-var copy = new List<double>();
-for (var run = 0; run < runs; run++)
+Directory.CreateDirectory(resultsDirectory);
+if (mode is "import" or "all")
 {
-    var sheet = Sheet.Build(Rows, run);
-    await using var scope = provider.CreateAsyncScope();
-    var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-    var (staff, institutionId) = await Sheet.InstitutionAsync(scope.ServiceProvider, run);
-    var batchId = await db.Batches.Where(b => b.Year == 2026 && b.Number == 2).Select(b => b.Id).SingleAsync();
-    var projects = await db.ExamPlans.Where(p => p.BatchId == batchId).Select(p => p.Project).ToListAsync();
-    var context = new ImportContext(new DateOnly(2026, 3, 10), projects.ToDictionary(p => p.Name, p => new ProjectRule(p.Code, p.Name, p.Eligibility)));
-
-    var watch = Stopwatch.StartNew();
-    var parsed = ApplicantSheetReader.Read(new MemoryStream(sheet), context);
-    parse.Add(watch.Elapsed.TotalMilliseconds);
-    if (parsed.Rows.Count(r => r.IsValid) != Rows)
-    {
-        throw new InvalidOperationException("The generated sheet has invalid rows: " + string.Join("; ", parsed.Rows.SelectMany(r => r.Problems).Take(3).Select(p => p.Message)));
-    }
-
-    watch.Restart();
-    var result = await scope.ServiceProvider.GetRequiredService<ApplicantImport>().ImportAsync(staff, institutionId, batchId, "bench.xlsx", new MemoryStream(sheet), CancellationToken.None);
-    import.Add(watch.Elapsed.TotalMilliseconds);
-    if (result.ImportedCount != Rows)
-    {
-        throw new InvalidOperationException($"Imported {result.ImportedCount} of {Rows}");
-    }
-
-    copy.Add(await Floor.CopyAsync(connectionString, parsed.Rows));
+    var report = await ImportBench.RunAsync(provider, connectionString, runs);
+    await File.WriteAllTextAsync(Path.Combine(resultsDirectory, "import-latest.md"), report);
+    Console.WriteLine(report);
 }
 
-var report = new StringBuilder()
-    .AppendLine("# Institution import of 5,000 rows")
-    .AppendLine()
-    .AppendLine(CultureInfo.InvariantCulture, $"- date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}; .NET {Environment.Version}; commit {Environment.GetEnvironmentVariable("BENCH_COMMIT") ?? "?"}")
-    .AppendLine(CultureInfo.InvariantCulture, $"- {runs} runs, each a fresh institution importing 5,000 new applicants into batch 2 (one SaveChanges for the whole import)")
-    .AppendLine()
-    .AppendLine("| measure | min ms | median ms | max ms |")
-    .AppendLine("|---|---|---|---|")
-    .AppendLine(Floor.Row("parse and check the sheet (no database)", parse))
-    .AppendLine(Floor.Row("whole import through ApplicantImport (parse, check, write)", import))
-    .AppendLine(Floor.Row("floor: Npgsql binary COPY of the same 5,000 rows", copy))
-    .AppendLine()
-    .AppendLine(CultureInfo.InvariantCulture, $"Ratio of the database-write phase (whole import − parse) to COPY, medians: {(Floor.Median(import) - Floor.Median(parse)) / Floor.Median(copy):0.0}×. Issue 10 sets the target (≤ 2× COPY, whole import < 3 s).");
-Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(resultsFile))!);
-await File.WriteAllTextAsync(resultsFile, report.ToString());
-Console.WriteLine(report);
+if (mode is "tickets" or "all")
+{
+    var report = await TicketBench.RunAsync(provider, runs, CancellationToken.None);
+    await File.WriteAllTextAsync(Path.Combine(resultsDirectory, "tickets-latest.md"), report);
+    Console.WriteLine(report);
+}
+
 return 0;

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ExamPortal.Domain.Common;
+using ExamPortal.Web.Data;
+using ExamPortal.Web.Features.Imports;
+using ExamPortal.Web.Features.InstitutionApplicants;
+using ExamPortal.Web.Infrastructure.Clock;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExamPortal.Bench;
+
+/// <summary>
+/// The institution import of 5,000 rows, measured against the raw floor in the same run:
+/// parse only, the whole import through the portal's own service, and Npgsql binary COPY of the same rows.
+/// </summary>
+internal static class ImportBench
+{
+    private const int Rows = 5000;
+
+    public static async Task<string> RunAsync(IServiceProvider provider, string connectionString, int runs)
+    {
+        // Batch 2's registration window, where the import is allowed.
+        var load = Machine.Load();
+        provider.GetRequiredService<PortalClock>().SetNow(new DateTimeOffset(2026, 3, 10, 10, 0, 0, ChinaTime.Offset));
+        var parse = new List<double>();
+        var import = new List<double>();
+        var copy = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            var sheet = Sheet.Build(Rows, run);
+            await using var scope = provider.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var (staff, institutionId) = await Sheet.InstitutionAsync(scope.ServiceProvider, run);
+            var batchId = await db.Batches.Where(b => b.Year == 2026 && b.Number == 2).Select(b => b.Id).SingleAsync();
+            var projects = await db.ExamPlans.Where(p => p.BatchId == batchId).Select(p => p.Project).ToListAsync();
+            var context = new ImportContext(new DateOnly(2026, 3, 10), projects.ToDictionary(p => p.Name, p => new ProjectRule(p.Code, p.Name, p.Eligibility)));
+
+            var watch = Stopwatch.StartNew();
+            var parsed = ApplicantSheetReader.Read(new MemoryStream(sheet), context);
+            parse.Add(watch.Elapsed.TotalMilliseconds);
+            if (parsed.Rows.Count(r => r.IsValid) != Rows)
+            {
+                throw new InvalidOperationException("The generated sheet has invalid rows: " + string.Join("; ", parsed.Rows.SelectMany(r => r.Problems).Take(3).Select(p => p.Message)));
+            }
+
+            watch.Restart();
+            var result = await scope.ServiceProvider.GetRequiredService<ApplicantImport>().ImportAsync(staff, institutionId, batchId, "bench.xlsx", new MemoryStream(sheet), CancellationToken.None);
+            import.Add(watch.Elapsed.TotalMilliseconds);
+            if (result.ImportedCount != Rows)
+            {
+                throw new InvalidOperationException($"Imported {result.ImportedCount} of {Rows}");
+            }
+
+            copy.Add(await Floor.CopyAsync(connectionString, parsed.Rows));
+        }
+
+        return new StringBuilder()
+            .AppendLine("# Institution import of 5,000 rows")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"- date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}; .NET {Environment.Version}; commit {Environment.GetEnvironmentVariable("BENCH_COMMIT") ?? "?"}; {Machine.LoadNote(load)}")
+            .AppendLine(CultureInfo.InvariantCulture, $"- {runs} runs, each a fresh institution importing 5,000 new applicants into batch 2 (one SaveChanges for the whole import)")
+            .AppendLine()
+            .AppendLine("| measure | min ms | median ms | max ms |")
+            .AppendLine("|---|---|---|---|")
+            .AppendLine(Floor.Row("parse and check the sheet (no database)", parse))
+            .AppendLine(Floor.Row("whole import through ApplicantImport (parse, check, write)", import))
+            .AppendLine(Floor.Row("floor: Npgsql binary COPY of the same 5,000 rows", copy))
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Ratio of the database-write phase (whole import − parse) to COPY, medians: {(Floor.Median(import) - Floor.Median(parse)) / Floor.Median(copy):0.0}×. Issue 10 sets the target (≤ 2× COPY, whole import < 3 s).")
+            .ToString();
+    }
+}
