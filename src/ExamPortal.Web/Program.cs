@@ -7,6 +7,7 @@ using ExamPortal.Web.Data.Seed;
 using ExamPortal.Web.Features.Accounts;
 using ExamPortal.Web.Features.Attachments;
 using ExamPortal.Web.Features.Calendar;
+using ExamPortal.Web.Features.Certificates;
 using ExamPortal.Web.Features.Catalogue;
 using ExamPortal.Web.Features.Files;
 using ExamPortal.Web.Features.InstitutionApplicants;
@@ -19,6 +20,7 @@ using ExamPortal.Web.Features.Plans;
 using ExamPortal.Web.Features.Corrections;
 using ExamPortal.Web.Features.Administration;
 using ExamPortal.Web.Features.Registrations;
+using ExamPortal.Web.Features.Results;
 using ExamPortal.Web.Features.Reviews;
 using ExamPortal.Web.Features.Schedule;
 using ExamPortal.Web.Features.Uploads;
@@ -108,6 +110,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeAreaFolder("Centre", "/Admin", Policies.CentreAdmin);
     options.Conventions.AuthorizeAreaFolder("Centre", "/Payments", Policies.CentreFinance);
     options.Conventions.AuthorizeAreaFolder("Centre", "/Tickets", Policies.CentreExam);
+    options.Conventions.AuthorizeAreaFolder("Centre", "/Results", Policies.CentreExam);
+    options.Conventions.AuthorizeAreaFolder("Centre", "/Certificates", Policies.CentreExam);
 }).AddMvcOptions(options =>
 {
     options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
@@ -146,6 +150,14 @@ builder.Services.AddScoped<TicketQueries>();
 builder.Services.AddScoped<TicketDocuments>();
 builder.Services.AddScoped<ExamArrangements>();
 builder.Services.AddScoped<TicketPrintLog>();
+builder.Services.AddScoped<ResultCalendar>();
+builder.Services.AddScoped<ScoreEntry>();
+builder.Services.AddScoped<ResultQueries>();
+builder.Services.AddScoped<ObjectionWorkflow>();
+builder.Services.AddScoped<CertificateIssuing>();
+builder.Services.AddScoped<CertificateQueries>();
+builder.Services.AddScoped<CertificateWorkflow>();
+builder.Services.AddScoped<CertificateDocuments>();
 builder.Services.AddSingleton<VerificationTokens>();
 builder.Services.AddSingleton(sp => new PublicLookupLimiter(
     sp.GetRequiredService<TimeProvider>(),

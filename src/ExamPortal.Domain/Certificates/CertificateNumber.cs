@@ -44,7 +44,7 @@ public static class CertificateNumber
         return text.ToString();
     }
 
-    // What people type: case and spaces do not matter, and O/I/L read as 0/1/1 as Crockford base 32 intends.
+    // What people type: case, spaces and hyphens do not matter.
     public static string Normalize(string? input) =>
         new string((input ?? string.Empty).Where(c => !char.IsWhiteSpace(c) && c != '-').Select(char.ToUpperInvariant).ToArray());
 }

@@ -32,7 +32,7 @@ public sealed record ScoreValue
             return (Absent, null);
         }
 
-        if (!decimal.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var points))
+        if (!decimal.TryParse(trimmed, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var points))
         {
             return (null, $"成绩“{trimmed}”不是数字：请填写0—100的数字（最多一位小数）或“缺考”");
         }

@@ -1,5 +1,7 @@
+using ExamPortal.Domain.Certificates;
 using ExamPortal.Domain.Payments;
 using ExamPortal.Domain.Registrations;
+using ExamPortal.Domain.Results;
 using ExamPortal.Domain.Tickets;
 using ExamPortal.Web.Data.Entities;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -30,6 +32,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ExamRoom> ExamRooms => Set<ExamRoom>();
     public DbSet<AdmissionTicket> AdmissionTickets => Set<AdmissionTicket>();
     public DbSet<VerificationKey> VerificationKeys => Set<VerificationKey>();
+    public DbSet<ExamScore> ExamScores => Set<ExamScore>();
+    public DbSet<Objection> Objections => Set<Objection>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<CertificateShareLink> CertificateShareLinks => Set<CertificateShareLink>();
+    public DbSet<ResultPublication> ResultPublications => Set<ResultPublication>();
     public DbSet<ExamPortal.Domain.Institutions.InstitutionApplication> InstitutionApplications => Set<ExamPortal.Domain.Institutions.InstitutionApplication>();
 
     /// <summary>Keys live in the database so several portal instances share cookies and antiforgery tokens.</summary>

@@ -11,6 +11,9 @@ namespace ExamPortal.Tests.Areas;
 [Collection(SharedPortal.Name)]
 public sealed class AreaAuthorizationTests(PortalFactory portal)
 {
+    // Exam affairs: tickets and rooms, scores and publication, certificates and their ledger.
+    private static readonly string[] ExamOffice = ["/Centre/Tickets", "/Centre/Results", "/Centre/Certificates"];
+
     private static readonly Dictionary<string, Role[]> AllowedByArea = new()
     {
         ["Candidate"] = [Role.Candidate],
@@ -70,7 +73,7 @@ public sealed class AreaAuthorizationTests(PortalFactory portal)
             // tickets and rooms exam staff's (an administrator may stand in).
             var allowed = url.StartsWith("/Centre/Admin", StringComparison.Ordinal) ? role == Role.CentreAdmin
                 : url.StartsWith("/Centre/Payments", StringComparison.Ordinal) ? role == Role.CentreFinance
-                : url.StartsWith("/Centre/Tickets", StringComparison.Ordinal) ? role is Role.CentreExam or Role.CentreAdmin
+                : ExamOffice.Any(folder => url.StartsWith(folder, StringComparison.Ordinal)) ? role is Role.CentreExam or Role.CentreAdmin
                 : AllowedByArea[area].Contains(role);
             var expected = !allowed ? HttpStatusCode.Forbidden : forOneRecord ? HttpStatusCode.NotFound : HttpStatusCode.OK;
             Assert.True(expected == response.StatusCode, $"{role} on {url}: expected {(int)expected}, got {(int)response.StatusCode}");

@@ -22,6 +22,171 @@ namespace ExamPortal.Web.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ExamPortal.Domain.Certificates.Certificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("CandidateUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("candidate_user_id");
+
+                    b.Property<DateTimeOffset?>("CollectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("collected_at");
+
+                    b.Property<string>("CollectedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("collected_by");
+
+                    b.Property<string>("CollectionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("collection_note");
+
+                    b.Property<int>("ExamPlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exam_plan_id");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("HandedOverByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("handed_over_by_user_id");
+
+                    b.Property<string>("IdDocumentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id_document_type");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("id_number");
+
+                    b.Property<int?>("InstitutionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("institution_id");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("issue_date");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("issued_by_user_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("PhotoFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("photo_file_id");
+
+                    b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("project_name");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<Guid>("ScoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("score_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificates");
+
+                    b.HasIndex("IdNumber")
+                        .HasDatabaseName("ix_certificates_id_number");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificates_number");
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificates_registration_id");
+
+                    b.HasIndex("ScoreId")
+                        .HasDatabaseName("ix_certificates_score_id");
+
+                    b.HasIndex("BatchId", "CollectedAt")
+                        .HasDatabaseName("ix_certificates_batch_id_collected_at");
+
+                    b.HasIndex("BatchId", "InstitutionId", "Number")
+                        .HasDatabaseName("ix_certificates_batch_id_institution_id_number");
+
+                    b.ToTable("certificates", (string)null);
+                });
+
+            modelBuilder.Entity("ExamPortal.Domain.Certificates.CertificateShareLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("certificate_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificate_share_links");
+
+                    b.HasIndex("CertificateId")
+                        .HasDatabaseName("ix_certificate_share_links_certificate_id");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificate_share_links_token");
+
+                    b.ToTable("certificate_share_links", (string)null);
+                });
+
             modelBuilder.Entity("ExamPortal.Domain.Institutions.InstitutionApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -660,6 +825,140 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasDatabaseName("ix_registration_events_registration_id_at");
 
                     b.ToTable("registration_events", (string)null);
+                });
+
+            modelBuilder.Entity("ExamPortal.Domain.Results.ExamScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateTimeOffset?>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("corrected_at");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("correction_reason");
+
+                    b.Property<int>("ExamPlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exam_plan_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<decimal?>("Points")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)")
+                        .HasColumnName("points");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exam_scores");
+
+                    b.HasIndex("ExamPlanId")
+                        .HasDatabaseName("ix_exam_scores_exam_plan_id");
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_exam_scores_registration_id");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_exam_scores_ticket_id");
+
+                    b.HasIndex("BatchId", "ExamPlanId", "Outcome")
+                        .HasDatabaseName("ix_exam_scores_batch_id_exam_plan_id_outcome");
+
+                    b.ToTable("exam_scores", (string)null);
+                });
+
+            modelBuilder.Entity("ExamPortal.Domain.Results.Objection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("answered_by_user_id");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("RaisedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("raised_by_user_id");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_objections");
+
+                    b.HasIndex("RegistrationId")
+                        .HasDatabaseName("ix_objections_registration_id");
+
+                    b.HasIndex("BatchId", "AnsweredAt", "RaisedAt")
+                        .HasDatabaseName("ix_objections_batch_id_answered_at_raised_at");
+
+                    b.ToTable("objections", (string)null);
                 });
 
             modelBuilder.Entity("ExamPortal.Domain.Tickets.AdmissionTicket", b =>
@@ -1487,6 +1786,42 @@ namespace ExamPortal.Web.Data.Migrations
                     b.ToTable("projects", (string)null);
                 });
 
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.ResultPublication", b =>
+                {
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("changed_by_user_id");
+
+                    b.Property<DateOnly>("PublicationDate")
+                        .HasColumnType("date")
+                        .HasColumnName("publication_date");
+
+                    b.Property<DateOnly>("PublicityEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("publicity_end");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("BatchId")
+                        .HasName("pk_result_publications");
+
+                    b.ToTable("result_publications", (string)null);
+                });
+
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1747,6 +2082,33 @@ namespace ExamPortal.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ExamPortal.Domain.Certificates.Certificate", b =>
+                {
+                    b.HasOne("ExamPortal.Domain.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_certificates_registrations_registration_id");
+
+                    b.HasOne("ExamPortal.Domain.Results.ExamScore", null)
+                        .WithMany()
+                        .HasForeignKey("ScoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_certificates_exam_scores_score_id");
+                });
+
+            modelBuilder.Entity("ExamPortal.Domain.Certificates.CertificateShareLink", b =>
+                {
+                    b.HasOne("ExamPortal.Domain.Certificates.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_certificate_share_links_certificates_certificate_id");
+                });
+
             modelBuilder.Entity("ExamPortal.Domain.Institutions.InstitutionApplication", b =>
                 {
                     b.HasOne("ExamPortal.Web.Data.Entities.Institution", null)
@@ -1872,6 +2234,33 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasConstraintName("fk_registration_events_registrations_registration_id");
                 });
 
+            modelBuilder.Entity("ExamPortal.Domain.Results.ExamScore", b =>
+                {
+                    b.HasOne("ExamPortal.Web.Data.Entities.ExamPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ExamPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_exam_scores_exam_plans_exam_plan_id");
+
+                    b.HasOne("ExamPortal.Domain.Tickets.AdmissionTicket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_exam_scores_admission_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("ExamPortal.Domain.Results.Objection", b =>
+                {
+                    b.HasOne("ExamPortal.Domain.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_objections_registrations_registration_id");
+                });
+
             modelBuilder.Entity("ExamPortal.Domain.Tickets.AdmissionTicket", b =>
                 {
                     b.HasOne("ExamPortal.Web.Data.Entities.Batch", null)
@@ -1993,6 +2382,16 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasConstraintName("fk_asp_net_users_institutions_institution_id");
 
                     b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.ResultPublication", b =>
+                {
+                    b.HasOne("ExamPortal.Web.Data.Entities.Batch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_result_publications_batches_batch_id");
                 });
 
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.StoredFile", b =>

@@ -14,6 +14,13 @@ public static class AuditTrail
     public const string ExamRoomsChanged = nameof(ExamRoomsChanged);
     public const string ExamArrangementChanged = nameof(ExamArrangementChanged);
     public const string TicketsPrinted = nameof(TicketsPrinted);
+    public const string ScoreRecorded = nameof(ScoreRecorded);
+    public const string ScoreCorrected = nameof(ScoreCorrected);
+    public const string ResultDatesChanged = nameof(ResultDatesChanged);
+    public const string ObjectionAnswered = nameof(ObjectionAnswered);
+    public const string CertificatesIssued = nameof(CertificatesIssued);
+    public const string CertificateCollected = nameof(CertificateCollected);
+    public const string LedgerExported = nameof(LedgerExported);
 
     public static void Record(PortalDbContext db, Actor actor, DateTimeOffset at, string action, string subject, string details)
     {

@@ -22,7 +22,7 @@ public static class AdmissionTicketPdf
     private const double PhotoHeight = 35 / 25.4 * 72;
 
     // 30 mm: with the quiet zone a module stays above 0.6 mm for URLs up to about 100 characters.
-    private const double QrSize = 30 / 25.4 * 72;
+    internal const double QrSize = 30 / 25.4 * 72;
 
     // Whole pixels per module, so module edges fall on pixel edges and, drawn without interpolation,
     // stay sharp. Eight keeps the width a whole number of bytes, which PDFsharp's 1-bit PNG import reads.
@@ -103,7 +103,7 @@ public static class AdmissionTicketPdf
             FormPage.Font(14, bold: true));
         var qrCell = new XRect(side, qrTop, SideColumnWidth, page.Y - qrTop);
         page.Box(qrCell);
-        QrCode(graphics, sheet.VerificationUrl, qrCell);
+        QrCode(graphics, sheet.VerificationUrl, qrCell, "扫码核验准考证真伪");
 
         page.Y += 28;
         page.Notes("考生须知：", Rules, FormPage.Font(12));
@@ -171,9 +171,14 @@ public static class AdmissionTicketPdf
         page.Y += row.Height;
     }
 
-    // Error correction M survives a crease or a smudge; QRCoder adds the four-module quiet zone.
-    private static void QrCode(XGraphics graphics, string text, XRect cell)
+    /// <summary>
+    /// A 30 mm QR code of <paramref name="text"/> with <paramref name="caption"/> under it, the pair
+    /// centred in <paramref name="cell"/>. Error correction M survives a crease or a smudge; QRCoder
+    /// adds the four-module quiet zone.
+    /// </summary>
+    internal static void QrCode(XGraphics graphics, string text, XRect cell, string caption)
     {
+        ArgumentNullException.ThrowIfNull(graphics);
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
         using var qr = new PngByteQRCode(data);
@@ -181,13 +186,13 @@ public static class AdmissionTicketPdf
         // Black and white as RGB: PDFsharp reads this 1-bit palette PNG but not QRCoder's 1-bit greyscale one.
         var png = qr.GetGraphic(QrPixelsPerModule, [0, 0, 0], [255, 255, 255]);
 
-        var caption = FormPage.Font(9.5);
-        var captionHeight = FormPage.LineHeight(caption);
+        var captionFont = FormPage.Font(9.5);
+        var captionHeight = FormPage.LineHeight(captionFont);
         var top = cell.Y + ((cell.Height - QrSize - captionHeight) / 2);
         using var stream = new MemoryStream(png, writable: false);
         using var image = XImage.FromStream(stream);
         image.Interpolate = false;
         graphics.DrawImage(image, cell.X + ((cell.Width - QrSize) / 2), top, QrSize, QrSize);
-        graphics.DrawString("扫码核验准考证真伪", caption, XBrushes.Black, new XRect(cell.X, top + QrSize, cell.Width, captionHeight), XStringFormats.Center);
+        graphics.DrawString(caption, captionFont, XBrushes.Black, new XRect(cell.X, top + QrSize, cell.Width, captionHeight), XStringFormats.Center);
     }
 }

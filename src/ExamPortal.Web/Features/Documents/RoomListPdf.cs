@@ -148,7 +148,8 @@ public static class RoomListPdf
     }
 
     // As in RosterPdf: M is known once the plan has run out; pages before this plan are left alone.
-    private static void PageNumbers(PdfDocument document, int firstPage)
+    // The certificate register and the results list, with the same 48 pt bottom margin, number theirs here too.
+    internal static void PageNumbers(PdfDocument document, int firstPage)
     {
         var font = FormPage.Font(9.5);
         var count = document.PageCount - firstPage;

@@ -41,19 +41,6 @@ public static class ApplicantColumns
         .SelectMany(c => c.Aliases.Prepend(c.Header).Select(name => (Key: CellText.Key(name), Column: c)))
         .ToDictionary(x => x.Key, x => x.Column);
 
-    /// <summary>
-    /// The column a header cell names. Spaces, full-width characters, a required mark (*) and a remark in
-    /// brackets such as "姓名（必填）" are ignored, because institutions decorate headers that way.
-    /// </summary>
-    public static ApplicantColumn? Match(string? header)
-    {
-        var key = CellText.Key(header).Trim('*');
-        var bracket = key.IndexOf('(', StringComparison.Ordinal);
-        if (bracket > 0 && key.EndsWith(')'))
-        {
-            key = key[..bracket];
-        }
-
-        return ByKey.GetValueOrDefault(key);
-    }
+    /// <summary>The column a header cell names, decorations ignored (<see cref="CellText.HeaderKey"/>).</summary>
+    public static ApplicantColumn? Match(string? header) => ByKey.GetValueOrDefault(CellText.HeaderKey(header));
 }

@@ -120,7 +120,7 @@ public static class ApplicantSheetReader
         return ApplicantColumns.All.All(c => !c.IsRequired || found.ContainsValue(c)) ? found : null;
     }
 
-    private static MemoryStream Copy(Stream source)
+    internal static MemoryStream Copy(Stream source)
     {
         var copy = new MemoryStream();
         source.CopyTo(copy);
@@ -129,7 +129,7 @@ public static class ApplicantSheetReader
     }
 
     // An .xlsx is a zip; .xls (OLE) and .csv (text) files are not, and MiniExcel would misread or reject them.
-    private static bool StartsLikeZip(Stream stream)
+    internal static bool StartsLikeZip(Stream stream)
     {
         Span<byte> signature = stackalloc byte[4];
         var read = stream.ReadAtLeast(signature, signature.Length, throwOnEndOfStream: false);
@@ -137,7 +137,7 @@ public static class ApplicantSheetReader
         return read == 4 && signature.SequenceEqual("PK\u0003\u0004"u8);
     }
 
-    private static bool TryGetSheetNames(Stream stream, out List<string> names)
+    internal static bool TryGetSheetNames(Stream stream, out List<string> names)
     {
         try
         {
@@ -152,7 +152,7 @@ public static class ApplicantSheetReader
     }
 
     // Only MiniExcel's reading is guarded, so that a defect in the checks is never reported as a bad file.
-    private static Step Next(IEnumerator<object> rows)
+    internal static Step Next(IEnumerator<object> rows)
     {
         try
         {
@@ -164,7 +164,7 @@ public static class ApplicantSheetReader
         }
     }
 
-    private enum Step
+    internal enum Step
     {
         Row,
         End,

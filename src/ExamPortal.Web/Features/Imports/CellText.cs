@@ -34,6 +34,17 @@ internal static class CellText
     }
 
     /// <summary>
+    /// The comparison form of a header cell. Spaces, full-width characters, a required mark (*) and a remark
+    /// in brackets such as "姓名（必填）" are ignored, because people decorate headers that way.
+    /// </summary>
+    public static string HeaderKey(string? header)
+    {
+        var key = Key(header).Trim('*');
+        var bracket = key.IndexOf('(', StringComparison.Ordinal);
+        return bracket > 0 && key.EndsWith(')') ? key[..bracket] : key;
+    }
+
+    /// <summary>
     /// Free text as stored: trimmed, runs of spaces made one, and no spaces at all in Chinese text, where
     /// they only pad two-character names ("张  三") or come from copying.
     /// </summary>

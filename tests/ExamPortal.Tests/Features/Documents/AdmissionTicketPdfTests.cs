@@ -198,7 +198,7 @@ public sealed class AdmissionTicketPdfTests(ITestOutputHelper output)
         Assert.Equal(0, document.PageCount);
     }
 
-    private static Image<Rgb24> Render(byte[] pdf, int dpi)
+    internal static Image<Rgb24> Render(byte[] pdf, int dpi)
     {
         var folder = Directory.CreateTempSubdirectory("ticket-render-");
         try
@@ -226,7 +226,7 @@ public sealed class AdmissionTicketPdfTests(ITestOutputHelper output)
         }
     }
 
-    private static string? DecodeQr(Image<Rgb24> page)
+    internal static string? DecodeQr(Image<Rgb24> page)
     {
         var pixels = new byte[page.Width * page.Height * 3];
         page.CopyPixelDataTo(pixels);

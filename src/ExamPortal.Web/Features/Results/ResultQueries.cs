@@ -1,0 +1,79 @@
+using ExamPortal.Domain.People;
+using ExamPortal.Domain.Registrations;
+using ExamPortal.Domain.Results;
+using ExamPortal.Web.Data;
+using ExamPortal.Web.Data.Entities;
+using ExamPortal.Web.Features.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExamPortal.Web.Features.Results;
+
+public sealed record BatchResultState(int BatchId, string Title, ResultDates Dates, bool IsPublished);
+
+/// <summary>A candidate's own result, shown in 我的报名 from the publication date.</summary>
+public sealed record OwnResult(string TicketNumber, decimal? Points, ExamOutcome Outcome, ResultDates Dates, string? CorrectionReason)
+{
+    public string ScoreText => Points is { } p ? ScoreValue.Of(p).ToString() : ScoreValue.AbsentText;
+}
+
+/// <summary>Published results: the public 成绩公示 (masked names, no ID numbers) and each candidate's own.</summary>
+public sealed class ResultQueries(PortalDbContext db, ResultCalendar results, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<BatchResultState>> BatchesAsync(CancellationToken ct)
+    {
+        var batches = await db.Batches.AsNoTracking().OrderBy(b => b.Year).ThenBy(b => b.Number)
+            .Select(b => new { b.Id, b.Year, b.Number }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var states = new List<BatchResultState>();
+        foreach (var b in batches)
+        {
+            var dates = (await results.DatesAsync(b.Id, ct))!;
+            states.Add(new BatchResultState(b.Id, Batch.TitleOf(b.Year, b.Number), dates, dates.IsPublished(now)));
+        }
+
+        return states;
+    }
+
+    /// <summary>The batch's published list per project, or null before its publication date.</summary>
+    public async Task<ResultList?> PublishedAsync(int batchId, CancellationToken ct)
+    {
+        var state = (await BatchesAsync(ct)).FirstOrDefault(b => b.BatchId == batchId);
+        if (state is not { IsPublished: true })
+        {
+            return null;
+        }
+
+        var rows = await (
+            from s in db.ExamScores
+            join t in db.AdmissionTickets on s.TicketId equals t.Id
+            join r in db.Registrations on s.RegistrationId equals r.Id
+            join p in db.ExamPlans on s.ExamPlanId equals p.Id
+            where s.BatchId == batchId && r.Status == RegistrationStatus.TicketIssued
+            orderby p.Project.SortOrder, p.Project.Code, t.Number
+            select new { ProjectName = p.Project.Name, t.Number, r.Details, s.Points, s.Outcome })
+            .ToListAsync(ct);
+        var projects = rows.GroupBy(r => r.ProjectName)
+            .Select(g => new ResultListProject(g.Key, [.. g.Select(r => new ResultListEntry(
+                PersonName.Mask(r.Details?.FullName), r.Number,
+                r.Points is { } p ? ScoreValue.Of(p).ToString() : ScoreValue.AbsentText, ExamOutcomes.DisplayName(r.Outcome)))]))
+            .ToList();
+        return new ResultList(state.Title, state.Dates.ExamDate, state.Dates.PublicationDate, state.Dates.PublicityEnd, projects);
+    }
+
+    public async Task<OwnResult?> OwnAsync(Guid registrationId, int batchId, CancellationToken ct)
+    {
+        var dates = await results.DatesAsync(batchId, ct);
+        if (dates is null || !dates.IsPublished(clock.GetUtcNow()))
+        {
+            return null;
+        }
+
+        var score = await (
+            from s in db.ExamScores
+            join t in db.AdmissionTickets on s.TicketId equals t.Id
+            where s.RegistrationId == registrationId
+            select new { t.Number, s.Points, s.Outcome, s.CorrectionReason })
+            .SingleOrDefaultAsync(ct);
+        return score is null ? null : new OwnResult(score.Number, score.Points, score.Outcome, dates, score.CorrectionReason);
+    }
+}

@@ -1,0 +1,34 @@
+using ExamPortal.Web.Features.Documents;
+using ExamPortal.Web.Features.Files;
+using ExamPortal.Web.Features.Results;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ExamPortal.Web.Pages.Results;
+
+/// <summary>成绩公示 for anyone: from a batch's publication date, per project, masked names and no ID numbers.</summary>
+public sealed class IndexModel(ResultQueries queries) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? BatchId { get; set; }
+    public IReadOnlyList<BatchResultState> Batches { get; private set; } = [];
+    public BatchResultState? Batch { get; private set; }
+    public ResultList? List { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Batches = await queries.BatchesAsync(ct);
+        BatchId ??= Batches.Where(b => b.IsPublished).Select(b => (int?)b.BatchId).LastOrDefault();
+        Batch = Batches.FirstOrDefault(b => b.BatchId == BatchId);
+        List = BatchId is { } id ? await queries.PublishedAsync(id, ct) : null;
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct) =>
+        BatchId is { } id && await queries.PublishedAsync(id, ct) is { } list
+            ? PdfStreamResult.Attachment(Response, $"成绩公示-{list.BatchTitle}.pdf", ResultListPdf.Build(list))
+            : NotFound();
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) =>
+        BatchId is { } id && await queries.PublishedAsync(id, ct) is { } list
+            ? File(ResultListWorkbook.Build(list), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"成绩公示-{list.BatchTitle}.xlsx")
+            : NotFound();
+}
