@@ -51,6 +51,7 @@ public sealed class CertificateDocuments(PortalDbContext db, VerificationTokens 
                 ["领取状态"] = c.CollectedAt is null ? "未领取" : "已领取",
                 ["领取时间"] = c.CollectedAt is { } at ? Domain.Common.ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : string.Empty,
                 ["领取人"] = c.CollectedBy ?? string.Empty,
+                ["经办人"] = c.HandedOverBy ?? string.Empty,
                 ["备注"] = c.CollectionNote ?? string.Empty,
             });
         }

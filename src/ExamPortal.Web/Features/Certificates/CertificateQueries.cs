@@ -51,6 +51,8 @@ public sealed record CertificateRow
 
     public string? CollectionNote { get; init; }
 
+    public string? HandedOverBy { get; init; }
+
     public string MaskedIdNumber => IdentityNumber.MaskMiddle(IdNumber);
 
     public string BatchTitle => Batch.TitleOf(BatchYear, BatchNumber);
@@ -89,6 +91,7 @@ public sealed class CertificateQueries(PortalDbContext db)
             CollectedAt = c.CollectedAt,
             CollectedBy = c.CollectedBy,
             CollectionNote = c.CollectionNote,
+            HandedOverBy = db.Users.Where(u => u.Id == c.HandedOverByUserId).Select(u => u.FullName).FirstOrDefault(),
         };
 
     public async Task<CertificateRow?> ByNumberAsync(string? number, CancellationToken ct)

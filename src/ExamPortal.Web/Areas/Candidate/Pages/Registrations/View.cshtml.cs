@@ -18,7 +18,7 @@ namespace ExamPortal.Web.Areas.Candidate.Pages.Registrations;
 public sealed class ViewModel(
     RegistrationWorkflow workflow, PlanCancellation plans, CorrectionWorkflow corrections, TicketQueries tickets, TicketDocuments documents,
     ResultQueries results, ObjectionWorkflow objections, CertificateQueries certificates, CertificateWorkflow certificateWorkflow,
-    CertificateDocuments certificateDocuments, IConfiguration configuration, PortalClock clock) : PageModel
+    CertificateDocuments certificateDocuments, ResultCalendar resultCalendar, IConfiguration configuration, PortalClock clock) : PageModel
 {
     public RegistrationContext Context { get; private set; } = default!;
     public bool CanEdit { get; private set; }
@@ -32,6 +32,7 @@ public sealed class ViewModel(
     public IReadOnlyList<ObjectionItem> Objections { get; private set; } = [];
     public CertificateRow? Certificate { get; private set; }
     public IReadOnlyList<ShareLinkRow> Shares { get; private set; } = [];
+    public (DateOnly? Date, string? Problem) CollectionFrom { get; private set; }
     public Func<string, string> ShareUrl { get; private set; } = token => token;
     [BindProperty] public string? ObjectionText { get; set; }
     public bool CanObject { get; private set; }
@@ -139,6 +140,7 @@ public sealed class ViewModel(
             CanObject = Result.Dates.IsInPublicity(now) && Objections.All(o => o.Answer is not null);
             Certificate = await certificates.ForCandidateAsync(id, User.UserId(), ct);
             Shares = Certificate is null ? [] : await certificates.SharesAsync(Certificate.Id, ct);
+            CollectionFrom = Certificate is null ? default : await resultCalendar.CollectionFromAsync(Certificate.ExamDate, ct);
             ShareUrl = CertificateLinks.ShareUrl(Request, configuration);
         }
 
