@@ -10,7 +10,7 @@ namespace ExamPortal.Tests.Support;
 /// The real portal on Kestrel (so browsers can reach it too) over its own PostgreSQL database,
 /// migrated and seeded by the same start-up path ./run.sh uses, and dropped at the end.
 /// </summary>
-public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _databaseName = $"examportal_t_{Guid.NewGuid():N}";
 
@@ -35,6 +35,12 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Seed:DemoData", "true");
         builder.UseSetting("Clock:Now", "2026-03-10T10:00");
         builder.UseSetting("Jobs:Enabled", "false");
+        ConfigureSettings(builder);
+    }
+
+    /// <summary>Extra settings of a portal that differs from the shared one (a lower rate limit, say); applied after the defaults.</summary>
+    protected virtual void ConfigureSettings(IWebHostBuilder builder)
+    {
     }
 
     public async Task InitializeAsync()

@@ -3,6 +3,7 @@ using ExamPortal.Domain.Common;
 using ExamPortal.Domain.Payments;
 using ExamPortal.Domain.People;
 using ExamPortal.Domain.Registrations;
+using ExamPortal.Domain.Tickets;
 using ExamPortal.Tests.Features.Imports;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
@@ -12,6 +13,7 @@ using ExamPortal.Web.Features.Files;
 using ExamPortal.Web.Features.InstitutionApplicants;
 using ExamPortal.Web.Features.Payments;
 using ExamPortal.Web.Features.Registrations;
+using ExamPortal.Web.Features.Tickets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +39,12 @@ public sealed class Scenario(PortalFactory portal)
 
     /// <summary>Noon on the first day of batch 2's payment window (2026-04-01 to 04-03).</summary>
     public static readonly DateTimeOffset Batch2PaymentFirstDay = new(2026, 4, 1, 12, 0, 0, ChinaTime.Offset);
+
+    /// <summary>After batch 2's payment window (closed 4/3), before its printing window: when the centre issues its tickets.</summary>
+    public static readonly DateTimeOffset Batch2TicketIssue = new(2026, 4, 10, 10, 0, 0, ChinaTime.Offset);
+
+    /// <summary>Inside batch 2's ticket printing window (2026-04-20 to 04-24; exam on 4/25).</summary>
+    public static readonly DateTimeOffset Batch2TicketPrinting = new(2026, 4, 21, 10, 0, 0, ChinaTime.Offset);
 
     public static readonly Actor Reviewer = new("reviewer", Role.CentreReviewer);
     public static readonly Actor Finance = new("finance", Role.CentreFinance);
@@ -338,6 +346,100 @@ public sealed class Scenario(PortalFactory portal)
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await db.Registrations.Where(r => numbers.Contains(r.IdNumber)).ExecuteDeleteAsync();
+    }
+
+    /// <summary>A new candidate (as <see cref="CandidateAsync"/>) whose account, and so whose registrations, carry this name.</summary>
+    public async Task<(string UserId, string Mobile, string IdNumber)> CandidateNamedAsync(string fullName)
+    {
+        var candidate = await CandidateAsync();
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = (await users.FindByIdAsync(candidate.UserId))!;
+        user.FullName = fullName;
+        var updated = await users.UpdateAsync(user);
+        Assert.True(updated.Succeeded, string.Join("; ", updated.Errors.Select(e => e.Description)));
+        return candidate;
+    }
+
+    /// <summary>
+    /// One receipt (机构缴费) for these approved applicants of the staff member's institution, submitted on the first day of
+    /// batch 2's payment window, for the fees of their plans. The clock is left there.
+    /// </summary>
+    public async Task<Guid> InstitutionPaymentSubmittedAsync(string staffUserId, IReadOnlyCollection<Guid> registrationIds)
+    {
+        ArgumentNullException.ThrowIfNull(registrationIds);
+        await PayeeAsync();
+        portal.Clock.SetNow(Batch2PaymentFirstDay);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<PortalDbContext>();
+        var registrations = await db.Registrations.AsNoTracking().Where(r => registrationIds.Contains(r.Id))
+            .Select(r => new { r.BatchId, Fee = db.ExamPlans.Where(p => p.Id == r.ExamPlanId).Select(p => p.Project.Fee).Single() }).ToListAsync();
+        var receipt = await services.GetRequiredService<FileStore>().SaveAsync(staffUserId, "对公转账回单.jpg", "image/jpeg", Receipt, CancellationToken.None);
+        var submitted = await services.GetRequiredService<PaymentWorkflow>().SubmitInstitutionAsync(new Actor(staffUserId, Role.InstitutionStaff),
+            registrations.Select(r => r.BatchId).Distinct().Single(), registrationIds,
+            new PaymentClaim("测试机构对公账户", registrations.Sum(r => r.Fee), portal.Clock.Today, Serial(), PaidByOther: false), receipt, CancellationToken.None);
+        Assert.True(submitted.Succeeded, submitted.Message);
+        return submitted.RelatedId!.Value;
+    }
+
+    /// <summary>Finance confirms the payment (确认收费) at the clock's time.</summary>
+    public async Task ConfirmPaymentAsync(Guid paymentId)
+    {
+        var confirmed = await PaymentsAsync(w => w.ConfirmAsync(paymentId, PaymentVersionOf(paymentId), Finance, CancellationToken.None));
+        Assert.True(confirmed.Succeeded, confirmed.Message);
+    }
+
+    /// <summary>An institution's applicants paid for with one receipt in batch 2's payment window and confirmed by finance (the clock is left in that window).</summary>
+    public async Task InstitutionPaymentConfirmedAsync(string staffUserId, IReadOnlyCollection<Guid> registrationIds)
+    {
+        await ConfirmPaymentAsync(await InstitutionPaymentSubmittedAsync(staffUserId, registrationIds));
+        foreach (var id in registrationIds)
+        {
+            Assert.Equal(RegistrationStatus.PaymentConfirmed, (await RegistrationAsync(id)).Status);
+        }
+    }
+
+    /// <summary>The demo CentreExam account, who issues tickets.</summary>
+    public async Task<Actor> ExamStaffAsync() => new(await UserIdAsync(SignedIn.LoginOf(Role.CentreExam)), Role.CentreExam);
+
+    /// <summary>
+    /// The demo CentreExam account issues the batch's tickets through TicketIssuing (what 发放准考证 does) at the clock's time:
+    /// every 确认收费 registration of the batch still without a ticket gets one, other tests' included.
+    /// </summary>
+    public async Task<TicketIssueResult> TicketsIssuedAsync(int batchNumber = 2)
+    {
+        var exam = await ExamStaffAsync();
+        var batchId = await BatchIdAsync(batchNumber);
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TicketIssuing>().IssueAsync(batchId, exam, CancellationToken.None);
+    }
+
+    /// <summary>The tickets of these registrations (a registration without one is simply absent).</summary>
+    public async Task<List<AdmissionTicket>> TicketsAsync(IEnumerable<Guid> registrationIds)
+    {
+        var ids = registrationIds.ToList();
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().AdmissionTickets.AsNoTracking()
+            .Where(t => ids.Contains(t.RegistrationId)).OrderBy(t => t.Number).ToListAsync();
+    }
+
+    /// <summary>The ticket of a registration that has exactly one.</summary>
+    public async Task<AdmissionTicket> TicketAsync(Guid registrationId) => Assert.Single(await TicketsAsync([registrationId]));
+
+    /// <summary>Every ticket seated in these rooms, whoever's.</summary>
+    public async Task<List<AdmissionTicket>> TicketsInRoomsAsync(IEnumerable<int> roomIds)
+    {
+        var ids = roomIds.Distinct().ToList();
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().AdmissionTickets.AsNoTracking()
+            .Where(t => ids.Contains(t.ExamRoomId)).ToListAsync();
+    }
+
+    public async Task<ExamRoom> ExamRoomAsync(int roomId)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().ExamRooms.AsNoTracking().SingleAsync(r => r.Id == roomId);
     }
 
     private async Task<string> UserIdAsync(string login)

@@ -105,6 +105,9 @@ public sealed class TicketQueries(PortalDbContext db)
 
     public IQueryable<TicketSource> OfBatch(int batchId) => Source().Where(s => s.BatchId == batchId);
 
+    /// <summary>What is printed for the exam day: voided tickets (a plan cancelled after issue) stay off tickets and sheets.</summary>
+    public IQueryable<TicketSource> ValidOfBatch(int batchId) => OfBatch(batchId).Where(s => s.Status == RegistrationStatus.TicketIssued);
+
     public IQueryable<TicketSource> OfInstitution(int institutionId, int batchId) =>
         Source().Where(s => s.InstitutionId == institutionId && s.BatchId == batchId);
 

@@ -198,6 +198,7 @@ public sealed class AdmissionTicketPdfTests(ITestOutputHelper output)
         Assert.Equal(0, document.PageCount);
     }
 
+    /// <summary>Page 1 of the PDF as poppler renders it at <paramref name="dpi"/> (shared with the HTTP and browser ticket tests).</summary>
     internal static Image<Rgb24> Render(byte[] pdf, int dpi)
     {
         var folder = Directory.CreateTempSubdirectory("ticket-render-");
@@ -226,6 +227,7 @@ public sealed class AdmissionTicketPdfTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>The text of the QR code on the rendered page, or null when none reads.</summary>
     internal static string? DecodeQr(Image<Rgb24> page)
     {
         var pixels = new byte[page.Width * page.Height * 3];

@@ -58,13 +58,13 @@ public sealed class IndexModel(TicketQueries tickets, TicketIssuing issuing, Tic
 
     public async Task<IActionResult> OnGetTicketsAsync(CancellationToken ct) =>
         await BatchDocumentAsync("准考证", (stream, c) =>
-            documents.WriteTicketsAsync(stream, tickets.OfBatch(BatchId!.Value), TicketLinks.VerificationUrl(Request, configuration), c), ct);
+            documents.WriteTicketsAsync(stream, tickets.ValidOfBatch(BatchId!.Value), TicketLinks.VerificationUrl(Request, configuration), c), ct);
 
     public async Task<IActionResult> OnGetSignInSheetsAsync(CancellationToken ct) =>
-        await BatchDocumentAsync("考生签到册", (stream, c) => documents.WriteSignInSheetsAsync(stream, tickets.OfBatch(BatchId!.Value), c), ct);
+        await BatchDocumentAsync("考生签到册", (stream, c) => documents.WriteSignInSheetsAsync(stream, tickets.ValidOfBatch(BatchId!.Value), c), ct);
 
     public async Task<IActionResult> OnGetRoomListsAsync(CancellationToken ct) =>
-        await BatchDocumentAsync("考场安排表", (stream, c) => documents.WriteRoomListsAsync(stream, tickets.OfBatch(BatchId!.Value), c), ct);
+        await BatchDocumentAsync("考场安排表", (stream, c) => documents.WriteRoomListsAsync(stream, tickets.ValidOfBatch(BatchId!.Value), c), ct);
 
     private async Task<IActionResult> BatchDocumentAsync(string what, Func<Stream, CancellationToken, Task> write, CancellationToken ct)
     {
