@@ -80,8 +80,11 @@ public sealed class TicketIssueTests(PortalFactory portal)
         Assert.Contains("2026年4月20日", institutionMessage.Body, StringComparison.Ordinal);
         var before = Snapshot(tickets);
 
-        // A second click, then two at once through the service: nothing left to issue, and nothing given moves.
-        var again = await exam.SubmitAsync(afterFirst, TicketPdfs.FormOf(afterFirst, "#issue-tickets"), new Dictionary<string, string>());
+        // The page no longer offers the button; a second click from the stale page, then two at once through the
+        // service: nothing left to issue, and nothing given moves.
+        Assert.Null(afterFirst.QuerySelector("#issue-tickets"));
+        Assert.NotNull(afterFirst.QuerySelector("#nothing-to-issue"));
+        var again = await exam.SubmitAsync(page, TicketPdfs.FormOf(page, "#issue-tickets"), new Dictionary<string, string>());
         var afterSecond = await exam.GetDocumentAsync(await again.RedirectedToAsync());
         Assert.StartsWith("没有需要发放的准考证", TicketPdfs.StatusMessage(afterSecond), StringComparison.Ordinal);
         var concurrent = await Task.WhenAll(_scenario.TicketsIssuedAsync(), _scenario.TicketsIssuedAsync());
