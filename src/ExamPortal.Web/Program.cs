@@ -158,6 +158,7 @@ builder.Services.AddScoped<CertificateIssuing>();
 builder.Services.AddScoped<CertificateQueries>();
 builder.Services.AddScoped<CertificateWorkflow>();
 builder.Services.AddScoped<CertificateDocuments>();
+builder.Services.AddScoped<ExamPortal.Web.Features.Outbox.Outbox>();
 builder.Services.AddSingleton<VerificationTokens>();
 builder.Services.AddSingleton(sp => new PublicLookupLimiter(
     sp.GetRequiredService<TimeProvider>(),

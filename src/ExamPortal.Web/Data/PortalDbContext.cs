@@ -37,6 +37,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<CertificateShareLink> CertificateShareLinks => Set<CertificateShareLink>();
     public DbSet<ResultPublication> ResultPublications => Set<ResultPublication>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AccountCode> AccountCodes => Set<AccountCode>();
     public DbSet<ExamPortal.Domain.Institutions.InstitutionApplication> InstitutionApplications => Set<ExamPortal.Domain.Institutions.InstitutionApplication>();
 
     /// <summary>Keys live in the database so several portal instances share cookies and antiforgery tokens.</summary>
