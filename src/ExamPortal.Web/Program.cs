@@ -159,6 +159,17 @@ builder.Services.AddScoped<CertificateQueries>();
 builder.Services.AddScoped<CertificateWorkflow>();
 builder.Services.AddScoped<CertificateDocuments>();
 builder.Services.AddScoped<ExamPortal.Web.Features.Outbox.Outbox>();
+builder.Services.AddScoped<AccountCodes>();
+builder.Services.AddScoped<PasswordRecovery>();
+builder.Services.AddScoped<ContactChange>();
+builder.Services.AddScoped<StaffPasswordReset>();
+
+// A password reset or a disabled account reaches every session within a minute (the stamp is re-read that often).
+builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, clock) =>
+{
+    options.ValidationInterval = TimeSpan.FromMinutes(1);
+    options.TimeProvider = clock;
+});
 builder.Services.AddSingleton<VerificationTokens>();
 builder.Services.AddSingleton(sp => new PublicLookupLimiter(
     sp.GetRequiredService<TimeProvider>(),

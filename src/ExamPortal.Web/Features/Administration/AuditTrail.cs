@@ -21,6 +21,9 @@ public static class AuditTrail
     public const string CertificatesIssued = nameof(CertificatesIssued);
     public const string CertificateCollected = nameof(CertificateCollected);
     public const string LedgerExported = nameof(LedgerExported);
+    public const string PasswordRecovered = nameof(PasswordRecovered);
+    public const string ContactChanged = nameof(ContactChanged);
+    public const string StaffPasswordReset = nameof(StaffPasswordReset);
 
     public static void Record(PortalDbContext db, Actor actor, DateTimeOffset at, string action, string subject, string details)
     {

@@ -11,6 +11,7 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    [TempData] public string? StatusMessage { get; set; }
 
     public sealed class InputModel
     {
