@@ -25,6 +25,16 @@ public static class HtmlForms
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IDocument page, string formSelector, IReadOnlyDictionary<string, string> values) =>
         await client.SubmitAsync(page, FormOf(page, formSelector), values);
 
+    /// <summary>As a click on one of the form's submit buttons: the button's formaction (its page handler) decides where it posts.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(
+        this HttpClient client, IDocument page, string formSelector, IReadOnlyDictionary<string, string> values, string buttonSelector)
+    {
+        var form = FormOf(page, formSelector);
+        var button = form.QuerySelector(buttonSelector) ?? throw new InvalidOperationException($"no {buttonSelector} in {formSelector}");
+        var target = button.GetAttribute("formaction") is { Length: > 0 } action ? new Uri(new Uri(page.Url), action) : ActionOf(page, form);
+        return await client.PostAsync(target, new FormUrlEncodedContent(FieldsOf(form, values)));
+    }
+
     /// <summary>As above, for a form found some other way (several alike forms on one page, none with an id).</summary>
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IDocument page, IHtmlFormElement form, IReadOnlyDictionary<string, string> values) =>
         await client.PostAsync(ActionOf(page, form), new FormUrlEncodedContent(FieldsOf(form, values)));
