@@ -18,6 +18,7 @@ public sealed class VerificationTokens(IServiceScopeFactory scopes, TimeProvider
     private const int KeyBytes = 32;
     private const int TagBytes = 16;
     private const char Separator = '-';
+    private const int TagChars = (TagBytes * 4 + 2) / 3;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private byte[]? _key;
@@ -32,8 +33,9 @@ public sealed class VerificationTokens(IServiceScopeFactory scopes, TimeProvider
     /// <summary>The value the token carries, or null when it was not signed by this portal for this purpose.</summary>
     public async Task<string?> VerifyAsync(string purpose, string? token, CancellationToken ct)
     {
-        var cut = token?.LastIndexOf(Separator) ?? -1;
-        if (token is null || cut <= 0 || token.Length > 200)
+        // The tag is base64url, whose alphabet includes the separator: find it by the tag's fixed length, not by search.
+        var cut = (token?.Length ?? 0) - TagChars - 1;
+        if (token is null || cut <= 0 || token[cut] != Separator || token.Length > 200)
         {
             return null;
         }
