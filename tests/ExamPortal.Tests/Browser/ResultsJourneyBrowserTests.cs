@@ -133,7 +133,8 @@ public sealed class ResultsJourneyBrowserTests(PortalFactory portal)
         await ledgerRow.GetByRole(AriaRole.Button, new() { Name = "登记领取" }).ClickAsync();
 
         await Assertions.Expect(centre.Locator(".status-message")).ToContainTextAsync($"已登记领取：{sima.FullName}");
-        await Assertions.Expect(ledgerRow).ToContainTextAsync($"由 {sima.FullName} 领取（本人凭身份证领取）");
+        await Assertions.Expect(ledgerRow).ToContainTextAsync($"由 {sima.FullName} 领取，经办 ");
+        await Assertions.Expect(ledgerRow).ToContainTextAsync("（本人凭身份证领取）");
         await Assertions.Expect(ledgerRow.Locator("form")).ToHaveCountAsync(0);
         await Snap(centre, "collected");
         var collected = (await _results.CertificateAsync(sima.RegistrationId))!;

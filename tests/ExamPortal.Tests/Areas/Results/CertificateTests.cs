@@ -363,7 +363,8 @@ public sealed class CertificateTests(PortalFactory portal)
         Assert.Equal((holder.FullName, note, await _results.ExamOfficerIdAsync()), (collected.CollectedBy, collected.CollectionNote, collected.HandedOverByUserId));
         Assert.Equal(new DateOnly(2026, 6, 9), ExamPortal.Domain.Common.ChinaTime.DateOf(collected.CollectedAt!.Value));
         var row = after.QuerySelector($"#ledger tr[data-certificate='{certificate.Number}']")!;
-        Assert.Contains($"由 {holder.FullName} 领取（{note}）", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"由 {holder.FullName} 领取，经办 ", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"（{note}）", row.TextContent, StringComparison.Ordinal);
         Assert.Null(row.QuerySelector("form"));
         Assert.Contains(holder.FullName, Assert.Single(await _results.AuditAsync(AuditTrail.CertificateCollected, certificate.Number)).Details, StringComparison.Ordinal);
 
