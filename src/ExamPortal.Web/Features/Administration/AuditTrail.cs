@@ -21,6 +21,7 @@ public static class AuditTrail
     public const string CertificatesIssued = nameof(CertificatesIssued);
     public const string CertificateCollected = nameof(CertificateCollected);
     public const string LedgerExported = nameof(LedgerExported);
+    public const string OutboxRequeued = nameof(OutboxRequeued);
 
     public static void Record(PortalDbContext db, Actor actor, DateTimeOffset at, string action, string subject, string details)
     {
