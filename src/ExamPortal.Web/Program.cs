@@ -13,6 +13,7 @@ using ExamPortal.Web.Features.Files;
 using ExamPortal.Web.Features.InstitutionApplicants;
 using ExamPortal.Web.Features.Messages;
 using ExamPortal.Web.Features.Onboarding;
+using ExamPortal.Web.Features.Outbox;
 using ExamPortal.Web.Features.Payments;
 using ExamPortal.Web.Features.Tickets;
 using ExamPortal.Web.Features.Verification;
@@ -20,6 +21,7 @@ using ExamPortal.Web.Features.Plans;
 using ExamPortal.Web.Features.Corrections;
 using ExamPortal.Web.Features.Administration;
 using ExamPortal.Web.Features.Registrations;
+using ExamPortal.Web.Features.Reminders;
 using ExamPortal.Web.Features.Results;
 using ExamPortal.Web.Features.Reviews;
 using ExamPortal.Web.Features.Schedule;
@@ -138,6 +140,7 @@ builder.Services.AddScoped<MessageQueries>();
 builder.Services.AddScoped<FileStore>();
 builder.Services.AddScoped<ReturnExpiry>();
 builder.Services.AddScoped<PaymentAbandonment>();
+builder.Services.AddScoped<DeadlineReminders>();
 builder.Services.AddScoped<PaymentWorkflow>();
 builder.Services.AddScoped<PaymentQueries>();
 builder.Services.AddScoped<ReceiptUpload>();
@@ -192,6 +195,8 @@ if (builder.Configuration.GetValue("Jobs:Enabled", true))
     builder.Services.AddHostedService<DeadlineJobsService>();
 }
 
+builder.AddOutbox();
+
 var app = builder.Build();
 
 if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
@@ -227,5 +232,6 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/health");
 app.MapRazorPages();
+app.UseOutbox();
 
 await app.RunAsync();

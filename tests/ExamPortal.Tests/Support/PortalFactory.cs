@@ -35,6 +35,10 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Seed:DemoData", "true");
         builder.UseSetting("Clock:Now", "2026-03-10T10:00");
         builder.UseSetting("Jobs:Enabled", "false");
+        // Mail goes to the in-process SMTP listener (CapturedMail); tests deliver with OutboxDelivery.RunOnceAsync when they mean to.
+        builder.UseSetting("Smtp:Capture", "true");
+        builder.UseSetting("Smtp:Port", "0");
+        builder.UseSetting("Outbox:Enabled", "false");
         ConfigureSettings(builder);
     }
 

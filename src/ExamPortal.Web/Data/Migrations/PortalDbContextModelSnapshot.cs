@@ -1918,6 +1918,31 @@ namespace ExamPortal.Web.Data.Migrations
                     b.ToTable("projects", (string)null);
                 });
 
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.Reminder", b =>
+                {
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateTimeOffset>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.HasKey("RegistrationId", "Kind", "Deadline")
+                        .HasName("pk_reminders");
+
+                    b.ToTable("reminders", (string)null);
+                });
+
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.ResultPublication", b =>
                 {
                     b.Property<int>("BatchId")
@@ -2524,6 +2549,16 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasConstraintName("fk_asp_net_users_institutions_institution_id");
 
                     b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.Reminder", b =>
+                {
+                    b.HasOne("ExamPortal.Domain.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminders_registrations_registration_id");
                 });
 
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.ResultPublication", b =>

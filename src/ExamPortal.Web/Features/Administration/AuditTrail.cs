@@ -24,6 +24,7 @@ public static class AuditTrail
     public const string PasswordRecovered = nameof(PasswordRecovered);
     public const string ContactChanged = nameof(ContactChanged);
     public const string StaffPasswordReset = nameof(StaffPasswordReset);
+    public const string OutboxRequeued = nameof(OutboxRequeued);
 
     public static void Record(PortalDbContext db, Actor actor, DateTimeOffset at, string action, string subject, string details)
     {

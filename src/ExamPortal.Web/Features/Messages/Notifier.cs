@@ -1,16 +1,24 @@
 using ExamPortal.Domain.Registrations;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
+using ExamPortal.Web.Features.Outbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ExamPortal.Web.Features.Messages;
 
 /// <summary>
-/// Writes the message that tells a candidate about a change. It only adds to the unit of work:
-/// the message commits with the change that caused it, or not at all.
+/// Writes the message that tells a candidate about a change, and queues the same message in the outbox as an e-mail
+/// (when the account has a confirmed address) and an SMS (when <c>Sms:Enabled</c>). It only adds to the unit of work:
+/// the message and its deliveries commit with the change that caused them, or not at all.
 /// </summary>
-public sealed class Notifier(PortalDbContext db, TimeProvider clock)
+public sealed class Notifier(PortalDbContext db, TimeProvider clock, Outbox.Outbox outbox, IOptions<SmtpOptions> smtp, IOptions<SmsOptions> sms)
 {
+    private const string EmailFooter = "此邮件由四川省专项职业能力考核报名平台自动发送，请勿直接回复。详情请登录平台，在“消息”中查看。";
+
+    // Where each account's messages go, looked up once per unit of work.
+    private readonly Dictionary<string, Contacts> _contacts = new(StringComparer.Ordinal);
+
     public void RegistrationChanged(Registration registration, string projectName, string batchTitle)
     {
         (string Title, string Body)? text = registration.Status switch
@@ -40,16 +48,20 @@ public sealed class Notifier(PortalDbContext db, TimeProvider clock)
     /// <summary>A message to every staff account of an institution: its applicants have no account of their own.</summary>
     public async Task InstitutionAsync(int institutionId, string title, string body, CancellationToken ct)
     {
-        var staff = await db.Users.Where(u => u.InstitutionId == institutionId).Select(u => u.Id).ToListAsync(ct);
-        foreach (var userId in staff)
+        var staff = await db.Users.AsNoTracking().Where(u => u.InstitutionId == institutionId)
+            .Select(u => new { u.Id, u.Email, u.EmailConfirmed, u.PhoneNumber })
+            .ToListAsync(ct);
+        foreach (var member in staff)
         {
-            Add(userId, title, body, null);
+            _contacts.TryAdd(member.Id, new Contacts(member.EmailConfirmed ? member.Email : null, member.PhoneNumber));
+            Add(member.Id, title, body, null);
         }
     }
 
-    public void User(string userId, string title, string body) => Add(userId, title, body, null);
+    public void User(string userId, string title, string body, Guid? registrationId = null) => Add(userId, title, body, registrationId);
 
-    private void Add(string userId, string title, string body, Guid? registrationId) =>
+    private void Add(string userId, string title, string body, Guid? registrationId)
+    {
         db.Messages.Add(new Message
         {
             Id = Guid.CreateVersion7(),
@@ -59,4 +71,57 @@ public sealed class Notifier(PortalDbContext db, TimeProvider clock)
             Body = body,
             CreatedAt = clock.GetUtcNow(),
         });
+
+        var sendEmail = smtp.Value.CanSend;
+        var sendSms = sms.Value.Enabled;
+        if (!sendEmail && !sendSms)
+        {
+            return;
+        }
+
+        var contacts = ContactsOf(userId);
+        if (sendEmail && !string.IsNullOrWhiteSpace(contacts.Email))
+        {
+            outbox.Email(contacts.Email, title, $"{body}\n\n{EmailFooter}", userId);
+        }
+
+        if (sendSms && !string.IsNullOrWhiteSpace(contacts.Mobile))
+        {
+            outbox.Sms(contacts.Mobile, $"{title}：{body}", userId);
+        }
+    }
+
+    /// <summary>
+    /// The account as this unit of work sees it when it is tracked (an address confirmed a moment ago counts), otherwise
+    /// one small query. The tracked lookup uses the identity map only: no change detection over everything tracked.
+    /// </summary>
+    private Contacts ContactsOf(string userId)
+    {
+        if (_contacts.TryGetValue(userId, out var known))
+        {
+            return known;
+        }
+
+        PortalUser? tracked;
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            tracked = db.Users.Local.FindEntry(userId)?.Entity;
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+
+        var contacts = tracked is not null
+            ? new Contacts(tracked.EmailConfirmed ? tracked.Email : null, tracked.PhoneNumber)
+            : db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new Contacts(u.EmailConfirmed ? u.Email : null, u.PhoneNumber))
+                .SingleOrDefault() ?? new Contacts(null, null);
+        _contacts[userId] = contacts;
+        return contacts;
+    }
+
+    private sealed record Contacts(string? Email, string? Mobile);
 }

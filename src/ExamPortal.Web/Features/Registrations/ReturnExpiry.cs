@@ -56,8 +56,8 @@ public sealed class ReturnExpiry(PortalDbContext db, TimeProvider clock, Notifie
 }
 
 /// <summary>
-/// Runs the deadline jobs (<see cref="ReturnExpiry"/>, <see cref="Payments.PaymentAbandonment"/>) every
-/// minute; off in tests, which run them themselves.
+/// Runs the deadline jobs (<see cref="ReturnExpiry"/>, <see cref="Payments.PaymentAbandonment"/>,
+/// <see cref="Reminders.DeadlineReminders"/>) every minute; off in tests, which run them themselves.
 /// </summary>
 public sealed class DeadlineJobsService(IServiceScopeFactory scopes, ILogger<DeadlineJobsService> logger) : BackgroundService
 {
@@ -79,6 +79,12 @@ public sealed class DeadlineJobsService(IServiceScopeFactory scopes, ILogger<Dea
                 if (abandoned > 0)
                 {
                     logger.PaymentsAbandoned(abandoned);
+                }
+
+                var reminded = await scope.ServiceProvider.GetRequiredService<Reminders.DeadlineReminders>().RunAsync(stoppingToken);
+                if (reminded > 0)
+                {
+                    logger.RemindersSent(reminded);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
