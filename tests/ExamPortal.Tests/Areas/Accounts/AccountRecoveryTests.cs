@@ -5,6 +5,8 @@ using ExamPortal.Tests.Support;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Features.Accounts;
+using ExamPortal.Web.Features.Outbox;
+using ExamPortal.Web.Features.Outbox.Capture;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -187,7 +189,14 @@ public sealed partial class AccountRecoveryTests(PortalFactory portal)
         return email;
     }
 
-    private async Task<string> CodeSentToAsync(string recipient) => CodeIn((await LatestOutboxAsync(recipient)).Body);
+    // Delivered for real: the outbox sends over SMTP to the portal's capture listener, and the code is read from the mail.
+    private async Task<string> CodeSentToAsync(string recipient)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().RunOnceAsync(CancellationToken.None);
+        var mail = portal.Services.GetRequiredService<CapturedMail>().To(recipient)[^1];
+        return CodeIn(mail.TextBody);
+    }
 
     private async Task<OutboxMessage> LatestOutboxAsync(string recipient)
     {
