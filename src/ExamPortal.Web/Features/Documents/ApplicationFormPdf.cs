@@ -62,7 +62,7 @@ public static class ApplicationFormPdf
 
             var photoTop = page.Y;
             page.Row([FormCell.Label("姓名", LabelWidth), new(data.Name, valueWidth), FormCell.Label("性别", LabelWidth), new(data.Gender, valueWidth)], label, value, RowHeight);
-            page.Row([FormCell.Label("出生日期", LabelWidth), new(FormDocument.Date(data.BirthDate), valueWidth), FormCell.Label("文化程度", LabelWidth), new(data.EducationLevel, valueWidth)], label, value, RowHeight);
+            page.Row([FormCell.Label("出生日期", LabelWidth), new(data.BirthDate is { } birth ? FormDocument.Date(birth) : string.Empty, valueWidth), FormCell.Label("文化程度", LabelWidth), new(data.EducationLevel, valueWidth)], label, value, RowHeight);
             page.Row([FormCell.Label("证件类型", LabelWidth), new(data.IdDocumentType, valueWidth), FormCell.Label("手机号码", LabelWidth), new(data.Mobile, valueWidth)], label, value, RowHeight);
             page.Row([FormCell.Label("证件号码", LabelWidth), new(data.IdNumber, (2 * valueWidth) + LabelWidth)], label, value, RowHeight);
             PhotoCell(page, new XRect(FormPage.Margin + width - PhotoColumnWidth, photoTop, PhotoColumnWidth, page.Y - photoTop), photoJpeg);

@@ -25,6 +25,12 @@ public static class RosterPdf
     // The 合计 line, room above the signature line for a 42 mm seal to sit on it, and the line itself.
     private const double SignatureHeight = 96;
 
+    // The blank page: as many handwriting-height rows as fit above the signature line.
+    private const int BlankRows = 12;
+    private const double BlankRowHeight = 26;
+    private const string LongGap = "______________________";
+    private const string ShortGap = "__________";
+
     // Sized for what each column holds at 9 pt: an 18-character ID number, an 11-digit mobile, 居民身份证,
     // a four-character name and all but two project names stay on one line; 申报条件 gets the most room,
     // so the longest path of the catalogue takes two lines. They add up to the 770 pt between the margins.
@@ -46,9 +52,9 @@ public static class RosterPdf
         using var document = FormDocument.Create($"{Title}（{data.SubmissionNumber}）");
         var headerFont = FormPage.Font(9.5);
         var valueFont = FormPage.Font(9);
-        var header = Columns.Select(c => FormCell.Label(c.Caption, c.Width)).ToList();
+        var header = Header();
 
-        var page = FirstPage(document, data);
+        var page = FirstPage(document, Facts(data));
         try
         {
             page.Row(header, headerFont, valueFont, minHeight: 0, SideMargin);
@@ -77,7 +83,7 @@ public static class RosterPdf
                 page = NextPage(document, data);
             }
 
-            Signatures(page, data.Entries.Count);
+            Signatures(page, data.Entries.Count.ToString(CultureInfo.InvariantCulture));
         }
         finally
         {
@@ -88,18 +94,50 @@ public static class RosterPdf
         return FormDocument.Save(document);
     }
 
-    private static FormPage FirstPage(PdfDocument document, SubmissionDocumentData data)
+    /// <summary>
+    /// One page of the roster with its captions and empty numbered rows, as 相关附件下载 offers it to show
+    /// what the paper original holds; the one an institution sends is printed from its submission.
+    /// </summary>
+    public static byte[] BuildBlank()
+    {
+        using var document = FormDocument.Create(Title);
+        var headerFont = FormPage.Font(9.5);
+        var valueFont = FormPage.Font(9);
+        using (var page = FirstPage(document,
+        [
+            $"报名机构：{LongGap}　　统一社会信用代码：{LongGap}",
+            $"考核批次：{ShortGap}　　考核日期：______年____月____日　　报名人数：{ShortGap}人",
+        ]))
+        {
+            page.Row(Header(), headerFont, valueFont, minHeight: 0, SideMargin);
+            for (var sequence = 1; sequence <= BlankRows; sequence++)
+            {
+                string[] values = [sequence.ToString(CultureInfo.InvariantCulture), .. Enumerable.Repeat(string.Empty, Columns.Length - 1)];
+                page.Row([.. values.Select((value, i) => new FormCell(value, Columns[i].Width))], headerFont, valueFont, BlankRowHeight, SideMargin);
+            }
+
+            Signatures(page, ShortGap);
+        }
+
+        PageNumbers(document);
+        return FormDocument.Save(document);
+    }
+
+    private static List<FormCell> Header() => [.. Columns.Select(c => FormCell.Label(c.Caption, c.Width))];
+
+    private static string[] Facts(SubmissionDocumentData data) =>
+    [
+        $"报名机构：{data.InstitutionName}　　统一社会信用代码：{data.CreditCode}",
+        $"考核批次：{data.BatchTitle}　　考核日期：{FormDocument.Date(data.ExamDate)}　　报名人数：{data.Entries.Count}人",
+        $"提交编号：{data.SubmissionNumber}　　提交时间：{FormDocument.Time(data.SubmittedAt)}　　提交人：{data.SubmittedBy}",
+    ];
+
+    private static FormPage FirstPage(PdfDocument document, IReadOnlyList<string> facts)
     {
         var page = new FormPage(document, PageOrientation.Landscape) { Y = TopMargin };
         page.Title(Title);
         var font = FormPage.Font(10.5);
         var lineHeight = FormPage.LineHeight(font);
-        string[] facts =
-        [
-            $"报名机构：{data.InstitutionName}　　统一社会信用代码：{data.CreditCode}",
-            $"考核批次：{data.BatchTitle}　　考核日期：{FormDocument.Date(data.ExamDate)}　　报名人数：{data.Entries.Count}人",
-            $"提交编号：{data.SubmissionNumber}　　提交时间：{FormDocument.Time(data.SubmittedAt)}　　提交人：{data.SubmittedBy}",
-        ];
         foreach (var fact in facts)
         {
             page.Paragraph(fact, font, lineHeight, x: SideMargin, width: TableWidth);
@@ -134,7 +172,7 @@ public static class RosterPdf
         return values.Select((value, i) => new FormCell(value, Columns[i].Width)).ToList();
     }
 
-    private static void Signatures(FormPage page, int count)
+    private static void Signatures(FormPage page, string count)
     {
         var font = FormPage.Font(11);
         var graphics = page.Graphics;
