@@ -72,16 +72,6 @@ public sealed class AdmissionTicket
         };
     }
 
-    public static bool CanIssue(Registration registration, Actor by, DateTimeOffset at, BatchSchedule schedule)
-    {
-        ArgumentNullException.ThrowIfNull(registration);
-        return registration.TicketIssueRefusal(by, at, schedule) is null;
-    }
-
-    // A ticket is good for the exam while its registration stands at 已发准考证 (or, later, has its result).
-    public static bool IsValidFor(Registration registration)
-    {
-        ArgumentNullException.ThrowIfNull(registration);
-        return registration.Status == RegistrationStatus.TicketIssued;
-    }
+    // A ticket is good for the exam while its registration stands at 已发准考证; a plan cancelled later voids it.
+    public static bool IsValid(RegistrationStatus registrationStatus) => registrationStatus == RegistrationStatus.TicketIssued;
 }

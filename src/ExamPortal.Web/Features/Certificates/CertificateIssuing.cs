@@ -70,10 +70,9 @@ public sealed class CertificateIssuing(PortalDbContext db, ResultCalendar result
             .ToListAsync(ct);
         var already = await db.Certificates.CountAsync(c => c.BatchId == batchId, ct);
         var year = ChinaTime.DateOf(now).Year;
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var holder in passed)
+        var numbers = await FreshNumbersAsync(prefix, year, passed.Count, ct);
+        foreach (var (holder, number) in passed.Zip(numbers))
         {
-            var number = await FreshNumberAsync(prefix, year, used, ct);
             db.Certificates.Add(Certificate.Issue(Guid.CreateVersion7(now), number, holder.Score,
                 new CertificateHolder(holder.CandidateUserId, holder.InstitutionId, holder.Details?.FullName ?? string.Empty, holder.IdDocumentType,
                     holder.IdNumber, holder.ProjectName, holder.PhotoFileId),
@@ -96,15 +95,27 @@ public sealed class CertificateIssuing(PortalDbContext db, ResultCalendar result
         return new CertificateIssueResult(passed.Count, already);
     }
 
-    private async Task<string> FreshNumberAsync(string prefix, int year, HashSet<string> used, CancellationToken ct)
+    // Random numbers for the whole batch, checked against the issued ones in one query per round; a clash
+    // (about one in a quadrillion per pair) only costs another round.
+    private async Task<List<string>> FreshNumbersAsync(string prefix, int year, int count, CancellationToken ct)
     {
-        while (true)
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        while (numbers.Count < count)
         {
-            var number = CertificateNumber.Create(prefix, year, RandomNumberGenerator.GetBytes(CertificateNumber.RandomBytes));
-            if (used.Add(number) && !await db.Certificates.AnyAsync(c => c.Number == number, ct))
+            var candidates = new HashSet<string>(StringComparer.Ordinal);
+            while (candidates.Count < count - numbers.Count)
             {
-                return number;
+                var number = CertificateNumber.Create(prefix, year, RandomNumberGenerator.GetBytes(CertificateNumber.RandomBytes));
+                if (!numbers.Contains(number))
+                {
+                    candidates.Add(number);
+                }
             }
+
+            var taken = await db.Certificates.Where(c => candidates.Contains(c.Number)).Select(c => c.Number).ToListAsync(ct);
+            numbers.UnionWith(candidates.Except(taken, StringComparer.Ordinal));
         }
+
+        return [.. numbers];
     }
 }

@@ -27,6 +27,33 @@ public sealed class ResultCalendar(PortalDbContext db, CalendarService calendar,
             : new ResultDates(exam, changed.PublicationDate, changed.PublicityEnd);
     }
 
+    /// <summary>Every batch's dates in two queries (batches, recorded changes), for lists over all batches.</summary>
+    public async Task<IReadOnlyList<(int BatchId, string Title, ResultDates Dates)>> AllAsync(CancellationToken ct)
+    {
+        var batches = await db.Batches.AsNoTracking().OrderBy(b => b.Year).ThenBy(b => b.Number)
+            .Select(b => new { b.Id, b.Year, b.Number, b.ExamDate }).ToListAsync(ct);
+        var changes = await db.ResultPublications.AsNoTracking().ToDictionaryAsync(p => p.BatchId, ct);
+        var days = await calendar.GetAsync(ct);
+
+        // A batch whose publication falls in a year without a calendar has no dates yet and is left out of the lists.
+        var all = new List<(int, string, ResultDates)>();
+        foreach (var b in batches)
+        {
+            try
+            {
+                all.Add((b.Id, Batch.TitleOf(b.Year, b.Number), changes.TryGetValue(b.Id, out var changed)
+                    ? new ResultDates(b.ExamDate, changed.PublicationDate, changed.PublicityEnd)
+                    : ResultDates.Default(b.ExamDate, days)));
+            }
+            catch (CalendarYearMissingException)
+            {
+                continue;
+            }
+        }
+
+        return all;
+    }
+
     public async Task<ResultPublication?> ChangeOfAsync(int batchId, CancellationToken ct) =>
         await db.ResultPublications.AsNoTracking().SingleOrDefaultAsync(p => p.BatchId == batchId, ct);
 
@@ -42,10 +69,6 @@ public sealed class ResultCalendar(PortalDbContext db, CalendarService calendar,
             return (null, $"考核结束30个工作日后的领证日期落在{e.Year}年，{e.Message}");
         }
     }
-
-    /// <summary>The publicity end that goes with a publication date by the calendar, for the change form's default.</summary>
-    public async Task<DateOnly> PublicityEndForAsync(DateOnly publication, CancellationToken ct) =>
-        ResultDates.PublicityEndFrom(publication, await calendar.GetAsync(ct));
 
     public async Task<WorkflowResult> ChangeAsync(int batchId, DateOnly publication, DateOnly publicityEnd, string? reason, Actor actor, CancellationToken ct)
     {

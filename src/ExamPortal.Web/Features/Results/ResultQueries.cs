@@ -21,17 +21,8 @@ public sealed class ResultQueries(PortalDbContext db, ResultCalendar results, Ti
 {
     public async Task<IReadOnlyList<BatchResultState>> BatchesAsync(CancellationToken ct)
     {
-        var batches = await db.Batches.AsNoTracking().OrderBy(b => b.Year).ThenBy(b => b.Number)
-            .Select(b => new { b.Id, b.Year, b.Number }).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        var states = new List<BatchResultState>();
-        foreach (var b in batches)
-        {
-            var dates = (await results.DatesAsync(b.Id, ct))!;
-            states.Add(new BatchResultState(b.Id, Batch.TitleOf(b.Year, b.Number), dates, dates.IsPublished(now)));
-        }
-
-        return states;
+        return [.. (await results.AllAsync(ct)).Select(b => new BatchResultState(b.BatchId, b.Title, b.Dates, b.Dates.IsPublished(now)))];
     }
 
     /// <summary>The batch's published list per project, or null before its publication date.</summary>

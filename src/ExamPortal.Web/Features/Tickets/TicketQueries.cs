@@ -64,9 +64,14 @@ public sealed class TicketQueries(PortalDbContext db)
             LastPrintedAt = t.LastPrintedAt,
         };
 
-    public async Task<IReadOnlyList<BatchTicketSummary>> BatchSummariesAsync(CancellationToken ct)
+    public async Task<BatchTicketSummary?> BatchSummaryAsync(int batchId, CancellationToken ct) =>
+        (await SummariesAsync(batchId, ct)).SingleOrDefault();
+
+    public async Task<IReadOnlyList<BatchTicketSummary>> BatchSummariesAsync(CancellationToken ct) => await SummariesAsync(null, ct);
+
+    private async Task<IReadOnlyList<BatchTicketSummary>> SummariesAsync(int? batchId, CancellationToken ct)
     {
-        var batches = await db.Batches.AsNoTracking().OrderBy(b => b.Year).ThenBy(b => b.Number)
+        var batches = await db.Batches.AsNoTracking().Where(b => batchId == null || b.Id == batchId).OrderBy(b => b.Year).ThenBy(b => b.Number)
             .Select(b => new
             {
                 b.Id, b.Year, b.Number, b.PaymentEnd, b.TicketPrintingStart, b.TicketPrintingEnd, b.ExamDate,

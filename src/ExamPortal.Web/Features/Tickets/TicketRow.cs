@@ -1,6 +1,7 @@
 using ExamPortal.Domain.Common;
 using ExamPortal.Domain.People;
 using ExamPortal.Domain.Registrations;
+using ExamPortal.Domain.Tickets;
 
 namespace ExamPortal.Web.Features.Tickets;
 
@@ -36,5 +37,5 @@ public sealed record TicketRow(
 
     public string RoomDisplayName => string.IsNullOrWhiteSpace(RoomLocation) ? RoomName : $"{RoomName}（{RoomLocation}）";
 
-    public bool IsValid => Status == RegistrationStatus.TicketIssued;
+    public bool IsValid => AdmissionTicket.IsValid(Status);
 }

@@ -12,13 +12,24 @@ public sealed class PublicLookupLimiter(TimeProvider clock, int permitLimit, Tim
 {
     private readonly ConcurrentDictionary<string, Counter> _counters = new(StringComparer.Ordinal);
 
-    public int PermitLimit => permitLimit;
-
-    public TimeSpan Window => window;
-
-    public bool TryAcquire(string client)
+    /// <summary>
+    /// Counts one lookup of the request's client. Null when allowed; otherwise the Chinese answer to show, with the
+    /// response already set to 429, so the page keeps what was typed and says when to try again.
+    /// </summary>
+    public string? Refusal(HttpContext context)
     {
-        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(context);
+        if (TryAcquire(context.Connection.RemoteIpAddress?.ToString() ?? "unknown"))
+        {
+            return null;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        return $"查询过于频繁，请{Math.Ceiling(window.TotalMinutes)}分钟后再试。";
+    }
+
+    private bool TryAcquire(string client)
+    {
         var now = clock.GetUtcNow();
         var windowStart = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % window.Ticks), TimeSpan.Zero);
         var counter = _counters.AddOrUpdate(client,

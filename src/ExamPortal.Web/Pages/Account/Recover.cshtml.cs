@@ -60,13 +60,12 @@ public sealed class RecoverModel(PasswordRecovery recovery, PublicLookupLimiter 
     // Recovery is a public lookup like the ticket download: the same per-address limit keeps guessing slow.
     private bool Allowed()
     {
-        if (limiter.TryAcquire(HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown"))
+        if (limiter.Refusal(HttpContext) is not { } refusal)
         {
             return true;
         }
 
-        Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        ModelState.AddModelError(string.Empty, $"操作过于频繁，请{Math.Ceiling(limiter.Window.TotalMinutes)}分钟后再试。");
+        ModelState.AddModelError(string.Empty, refusal);
         return false;
     }
 }

@@ -28,10 +28,9 @@ public sealed class DownloadModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!limiter.TryAcquire(HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown"))
+        if (limiter.Refusal(HttpContext) is { } refusal)
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Outcome = $"查询过于频繁，请{Math.Ceiling(limiter.Window.TotalMinutes)}分钟后再试。";
+            Outcome = refusal;
             return Page();
         }
 

@@ -22,7 +22,7 @@ public sealed class AdmissionTicketIssueTests
         Assert.Equal((RegistrationActions.TicketIssued, "准考证号202602010007", RegistrationStatus.PaymentConfirmed), (entry.Action, entry.Note, entry.From));
         Assert.Equal((registration.Id, registration.ExamPlanId, registration.BatchId, 7, 3, 12), (ticket.RegistrationId, ticket.ExamPlanId, ticket.BatchId, ticket.Sequence, ticket.ExamRoomId, ticket.Seat));
         Assert.Equal(TicketIssuedAt.ToUniversalTime(), ticket.IssuedAt);
-        Assert.True(AdmissionTicket.IsValidFor(registration));
+        Assert.True(AdmissionTicket.IsValid(registration.Status));
     }
 
     [Theory]
@@ -68,11 +68,12 @@ public sealed class AdmissionTicketIssueTests
     {
         var registration = A.Registration().Submitted().Approved().PaymentConfirmed().Build();
 
-        Assert.False(AdmissionTicket.CanIssue(registration, new Actor("someone", role), TicketIssuedAt, Batch2));
-        Assert.True(AdmissionTicket.CanIssue(registration, Admin, TicketIssuedAt, Batch2));
         var error = Assert.Throws<DomainRuleException>(() =>
             AdmissionTicket.Issue(Guid.NewGuid(), registration, "202602010001", 1, 1, 1, new Actor("someone", role), TicketIssuedAt, Batch2));
         Assert.Equal("只有省职鉴中心考务人员可以发放准考证", error.Message);
+        Assert.Equal(RegistrationStatus.PaymentConfirmed, registration.Status);
+        AdmissionTicket.Issue(Guid.NewGuid(), registration, "202602010001", 1, 1, 1, Admin, TicketIssuedAt, Batch2);
+        Assert.Equal(RegistrationStatus.TicketIssued, registration.Status);
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class AdmissionTicketIssueTests
     {
         var registration = A.Registration().Submitted().Approved().TicketIssued().Cancelled().Build();
 
-        Assert.False(AdmissionTicket.IsValidFor(registration));
+        Assert.False(AdmissionTicket.IsValid(registration.Status));
         Assert.Equal(RegistrationStatus.TicketIssued, registration.CancelledFrom);
         var target = ExamPortal.Domain.Batches.BatchSchedule.From(ExamPortal.Domain.Catalogue.Announcement2026.Batches[2]);
         var transferred = registration.TransferTo(Guid.NewGuid(), 31, 3, "2026年第3批", target, carryOverReview: true, Candidate, CancelledAt);

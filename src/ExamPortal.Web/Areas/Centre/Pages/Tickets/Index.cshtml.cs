@@ -68,7 +68,7 @@ public sealed class IndexModel(TicketQueries tickets, TicketIssuing issuing, Tic
 
     private async Task<IActionResult> BatchDocumentAsync(string what, Func<Stream, CancellationToken, Task> write, CancellationToken ct)
     {
-        var batch = BatchId is { } id ? (await tickets.BatchSummariesAsync(ct)).FirstOrDefault(b => b.BatchId == id) : null;
+        var batch = BatchId is { } id ? await tickets.BatchSummaryAsync(id, ct) : null;
         if (batch is null)
         {
             return NotFound();

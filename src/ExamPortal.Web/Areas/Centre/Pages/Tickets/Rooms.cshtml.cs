@@ -71,7 +71,7 @@ public sealed class RoomsModel(
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Batch = (await tickets.BatchSummariesAsync(ct)).FirstOrDefault(b => b.BatchId == BatchId);
+        Batch = await tickets.BatchSummaryAsync(BatchId, ct);
         if (Batch is null)
         {
             return false;
