@@ -12,22 +12,30 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<OutboxOpt
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)));
-        do
+        try
         {
-            try
+            do
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var report = await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().RunOnceAsync(stoppingToken);
-                if (report.Attempted > 0)
+                try
                 {
-                    logger.OutboxDelivered(report.Sent, report.Retrying, report.Failed);
+                    await using var scope = scopes.CreateAsyncScope();
+                    var report = await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().RunOnceAsync(stoppingToken);
+                    if (report.Attempted > 0)
+                    {
+                        logger.OutboxDelivered(report.Sent, report.Retrying, report.Failed);
+                    }
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.JobFailed("OutboxSender", ex);
                 }
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.JobFailed("OutboxSender", ex);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping cuts a delivery short (a cancelled command, a closed SMTP connection): the claimed rows stay
+            // pending and the next instance sends them; the host's shutdown must not fail over it.
+        }
     }
 }
