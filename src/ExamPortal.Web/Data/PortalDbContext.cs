@@ -40,6 +40,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AccountCode> AccountCodes => Set<AccountCode>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<Venue> Venues => Set<Venue>();
+    public DbSet<VenueRoom> VenueRooms => Set<VenueRoom>();
     public DbSet<ExamPortal.Domain.Institutions.InstitutionApplication> InstitutionApplications => Set<ExamPortal.Domain.Institutions.InstitutionApplication>();
 
     /// <summary>Keys live in the database so several portal instances share cookies and antiforgery tokens.</summary>

@@ -82,6 +82,8 @@ internal sealed class PayeeAccountConfiguration : IEntityTypeConfiguration<Payee
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
+    public const int PersonKeyLength = 32;
+
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
         builder.Property(a => a.Id).ValueGeneratedNever();
@@ -92,5 +94,12 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Details).HasMaxLength(4000);
         builder.HasIndex(a => new { a.Subject, a.At });
         builder.HasIndex(a => a.At);
+
+        // The audit search: by actor, by action, by registration and by person, each newest first within a date range.
+        builder.HasIndex(a => new { a.ActorUserId, a.At });
+        builder.HasIndex(a => new { a.Action, a.At });
+        builder.HasIndex(a => new { a.RegistrationId, a.At });
+        builder.Property(a => a.PersonKey).HasMaxLength(PersonKeyLength);
+        builder.HasIndex(a => new { a.PersonKey, a.At });
     }
 }

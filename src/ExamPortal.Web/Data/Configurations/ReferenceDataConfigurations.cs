@@ -74,6 +74,30 @@ internal sealed class InstitutionConfiguration : IEntityTypeConfiguration<Instit
         builder.Property(i => i.ContactPhone).HasMaxLength(20);
         builder.Property(i => i.Address).HasMaxLength(300);
         builder.Property(i => i.Type).HasConversion<string>().HasMaxLength(40);
+        builder.Property(i => i.SuspendedByUserId).HasMaxLength(450);
+        builder.Property(i => i.SuspensionReason).HasMaxLength(500);
+        builder.HasIndex(i => i.Name);
+    }
+}
+
+internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
+{
+    public void Configure(EntityTypeBuilder<Venue> builder)
+    {
+        builder.Property(v => v.Name).HasMaxLength(Venue.NameMaxLength);
+        builder.Property(v => v.Address).HasMaxLength(Venue.AddressMaxLength);
+        builder.HasIndex(v => v.Name).IsUnique();
+        builder.HasMany(v => v.Rooms).WithOne().HasForeignKey(r => r.VenueId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class VenueRoomConfiguration : IEntityTypeConfiguration<VenueRoom>
+{
+    public void Configure(EntityTypeBuilder<VenueRoom> builder)
+    {
+        builder.Property(r => r.Name).HasMaxLength(ExamRoom.NameMaxLength);
+        builder.Property(r => r.Location).HasMaxLength(ExamRoom.LocationMaxLength);
+        builder.HasIndex(r => new { r.VenueId, r.Name }).IsUnique();
     }
 }
 

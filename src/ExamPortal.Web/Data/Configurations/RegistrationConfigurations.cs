@@ -8,6 +8,8 @@ namespace ExamPortal.Web.Data.Configurations;
 
 internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
 {
+    public const string IdNumberKeyProperty = "IdNumberKey";
+
     /// <summary>Statuses that free the person to register again in the same batch.</summary>
     public static readonly string NotLiveFilter =
         $"status NOT IN ({string.Join(", ", Registration.NotLiveStatuses.Select(s => $"'{s}'"))})";
@@ -59,6 +61,14 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         // The public ticket lookup by ID number and name, across batches, in one indexed query.
         builder.HasIndex(r => r.IdNumber);
         builder.HasIndex(r => new { r.ExamPlanId, r.Status });
+
+        // The keyed hash of the ID number (PersonKeys), filled when the registration is saved: the audit
+        // search finds a person's registrations by it without comparing plain ID numbers.
+        builder.Property<byte[]>(IdNumberKeyProperty).HasMaxLength(AuditEntryConfiguration.PersonKeyLength);
+        builder.HasIndex(IdNumberKeyProperty);
+
+        // The dashboard's registrations-per-day chart of one batch.
+        builder.HasIndex(r => new { r.BatchId, r.CreatedAt });
         builder.HasOne<Payment>().WithMany().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<InstitutionSubmission>().WithMany().HasForeignKey(r => r.InstitutionSubmissionId).OnDelete(DeleteBehavior.Restrict);
     }

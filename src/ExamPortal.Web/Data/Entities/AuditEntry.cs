@@ -19,4 +19,10 @@ public sealed class AuditEntry
 
     /// <summary>What changed and why, in Chinese, for the centre to read.</summary>
     public required string Details { get; set; }
+
+    /// <summary>The registration acted on, when there is one, so its trail is found by an index.</summary>
+    public Guid? RegistrationId { get; set; }
+
+    /// <summary>The keyed hash of the person's ID number (PersonKeys), when the entry concerns a person; never the number itself.</summary>
+    public byte[]? PersonKey { get; set; }
 }

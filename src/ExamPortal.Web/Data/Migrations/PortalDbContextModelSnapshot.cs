@@ -635,6 +635,11 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("id_number");
 
+                    b.Property<byte[]>("IdNumberKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_key");
+
                     b.Property<int?>("InstitutionId")
                         .HasColumnType("integer")
                         .HasColumnName("institution_id");
@@ -705,11 +710,17 @@ namespace ExamPortal.Web.Data.Migrations
                     b.HasIndex("IdNumber")
                         .HasDatabaseName("ix_registrations_id_number");
 
+                    b.HasIndex("IdNumberKey")
+                        .HasDatabaseName("ix_registrations_id_number_key");
+
                     b.HasIndex("InstitutionSubmissionId")
                         .HasDatabaseName("ix_registrations_institution_submission_id");
 
                     b.HasIndex("PaymentId")
                         .HasDatabaseName("ix_registrations_payment_id");
+
+                    b.HasIndex("BatchId", "CreatedAt")
+                        .HasDatabaseName("ix_registrations_batch_id_created_at");
 
                     b.HasIndex("CandidateUserId", "CreatedAt")
                         .HasDatabaseName("ix_registrations_candidate_user_id_created_at");
@@ -1133,6 +1144,15 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("details");
 
+                    b.Property<byte[]>("PersonKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("person_key");
+
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1144,6 +1164,18 @@ namespace ExamPortal.Web.Data.Migrations
 
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("Action", "At")
+                        .HasDatabaseName("ix_audit_entries_action_at");
+
+                    b.HasIndex("ActorUserId", "At")
+                        .HasDatabaseName("ix_audit_entries_actor_user_id_at");
+
+                    b.HasIndex("PersonKey", "At")
+                        .HasDatabaseName("ix_audit_entries_person_key_at");
+
+                    b.HasIndex("RegistrationId", "At")
+                        .HasDatabaseName("ix_audit_entries_registration_id_at");
 
                     b.HasIndex("Subject", "At")
                         .HasDatabaseName("ix_audit_entries_subject_at");
@@ -1412,6 +1444,20 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<DateTimeOffset?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("suspended_at");
+
+                    b.Property<string>("SuspendedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("suspended_by_user_id");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("suspension_reason");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1424,6 +1470,9 @@ namespace ExamPortal.Web.Data.Migrations
                     b.HasIndex("CreditCode")
                         .IsUnique()
                         .HasDatabaseName("ix_institutions_credit_code");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_institutions_name");
 
                     b.ToTable("institutions", (string)null);
                 });
@@ -2030,6 +2079,83 @@ namespace ExamPortal.Web.Data.Migrations
                     b.ToTable("stored_files", (string)null);
                 });
 
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.Venue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_venues");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_venues_name");
+
+                    b.ToTable("venues", (string)null);
+                });
+
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.VenueRoom", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<int>("VenueId")
+                        .HasColumnType("integer")
+                        .HasColumnName("venue_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_venue_rooms");
+
+                    b.HasIndex("VenueId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_venue_rooms_venue_id_name");
+
+                    b.ToTable("venue_rooms", (string)null);
+                });
+
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.VerificationKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2581,6 +2707,16 @@ namespace ExamPortal.Web.Data.Migrations
                         .HasConstraintName("fk_stored_files_asp_net_users_owner_user_id");
                 });
 
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.VenueRoom", b =>
+                {
+                    b.HasOne("ExamPortal.Web.Data.Entities.Venue", null)
+                        .WithMany("Rooms")
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_venue_rooms_venues_venue_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2653,6 +2789,11 @@ namespace ExamPortal.Web.Data.Migrations
             modelBuilder.Entity("ExamPortal.Web.Data.Entities.Batch", b =>
                 {
                     b.Navigation("Plans");
+                });
+
+            modelBuilder.Entity("ExamPortal.Web.Data.Entities.Venue", b =>
+                {
+                    b.Navigation("Rooms");
                 });
 #pragma warning restore 612, 618
         }
