@@ -111,6 +111,9 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeAreaFolder("Centre", "/", Policies.Centre);
     options.Conventions.AuthorizeAreaFolder("Centre", "/Admin", Policies.CentreAdmin);
     options.Conventions.AuthorizeAreaFolder("Centre", "/Payments", Policies.CentreFinance);
+    options.Conventions.AuthorizeAreaFolder("Centre", "/Reviews", Policies.CentreReview);
+    options.Conventions.AuthorizeAreaFolder("Centre", "/Corrections", Policies.CentreReview);
+    options.Conventions.AuthorizeAreaFolder("Centre", "/Submissions", Policies.CentreReview);
     options.Conventions.AuthorizeAreaFolder("Centre", "/Tickets", Policies.CentreExam);
     options.Conventions.AuthorizeAreaFolder("Centre", "/Results", Policies.CentreExam);
     options.Conventions.AuthorizeAreaFolder("Centre", "/Certificates", Policies.CentreExam);
