@@ -32,7 +32,8 @@ public sealed class CentreStaffInputValidator : AbstractValidator<CentreStaffInp
 
 /// <summary>
 /// 工作人员账户 (CentreAdmin): creates centre staff accounts, changes their role, disables and enables staff accounts.
-/// Disabling and role changes renew the security stamp, so the person's sessions follow within the validation interval.
+/// Disabling renews the security stamp, so the person's sessions end within the validation interval; a role change keeps
+/// the stamp, and the same validation re-reads the roles, so open sessions carry on with the new role.
 /// </summary>
 public sealed class CentreStaffAdministration(PortalDbContext db, UserManager<PortalUser> users, StaffPasswordReset resets, TimeProvider clock)
 {
@@ -99,7 +100,6 @@ public sealed class CentreStaffAdministration(PortalDbContext db, UserManager<Po
 
         await users.RemoveFromRoleAsync(user, current.Value.ToString());
         await users.AddToRoleAsync(user, role.ToString());
-        await users.UpdateSecurityStampAsync(user);
         AuditTrail.Record(db, admin, clock.GetUtcNow(), AuditTrail.StaffRoleChanged, $"账户 {user.Email}",
             $"{user.FullName}的角色：{Roles.DisplayName(current.Value)}→{Roles.DisplayName(role)}");
         await db.SaveChangesAsync(ct);
