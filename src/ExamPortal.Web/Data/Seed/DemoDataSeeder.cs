@@ -75,6 +75,8 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
             }, role);
         }
 
+        await SeedVenueAsync(ct);
+
         // A sample account so the payment pages work out of the box; a CentreAdmin replaces it in 缴费设置.
         if (!await db.PayeeAccounts.AnyAsync(ct))
         {
@@ -89,6 +91,26 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
             });
             await db.SaveChangesAsync(ct);
         }
+    }
+
+    // A venue with standing rooms, so 考场和考核安排 can copy rooms into a batch out of the box.
+    private async Task SeedVenueAsync(CancellationToken ct)
+    {
+        const string name = "四川省职业技能鉴定指导中心考点";
+        if (await db.Venues.AnyAsync(v => v.Name == name, ct))
+        {
+            return;
+        }
+
+        var venue = new Venue { Name = name, Address = "成都市青羊区东二巷18号" };
+        venue.Rooms.AddRange(
+        [
+            new VenueRoom { Name = "第01考场", Location = "5楼501室", Capacity = 30, SortOrder = 1 },
+            new VenueRoom { Name = "第02考场", Location = "5楼502室", Capacity = 30, SortOrder = 2 },
+            new VenueRoom { Name = "第03考场", Location = "6楼601机房", Capacity = 40, SortOrder = 3 },
+        ]);
+        db.Venues.Add(venue);
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task EnsureAsync(PortalUser user, Role role)

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExamPortal.Web.Features.Accounts;
 
-public sealed record StaffAccount(string UserId, string FullName, string? Email, string Role, string? InstitutionName, bool IsLockedOut);
+/// <summary>CentreRole: the account's role when it is a centre role (its role can be changed); IsDisabled: disabled by an admin or colleague.</summary>
+public sealed record StaffAccount(string UserId, string FullName, string? Email, string Role, string? InstitutionName, bool IsLockedOut, ExamPortal.Domain.Common.Role? CentreRole, bool IsDisabled);
 
 /// <summary>
 /// Staff (institution and centre) do not recover passwords alone: a CentreAdmin sends a reset link to the staff
@@ -33,8 +34,12 @@ public sealed class StaffPasswordReset(PortalDbContext db, UserManager<PortalUse
         var total = await query.CountAsync(ct);
         var rows = await query.Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        return new Page<StaffAccount>([.. rows.Select(r => new StaffAccount(r.Id, r.FullName, r.Email,
-            Enum.TryParse<Role>(r.Role, out var role) ? Roles.DisplayName(role) : r.Role, r.Institution, r.LockoutEnd > now))], number, PageSize, total);
+        return new Page<StaffAccount>([.. rows.Select(r =>
+        {
+            var known = Enum.TryParse<Role>(r.Role, out var role);
+            return new StaffAccount(r.Id, r.FullName, r.Email, known ? Roles.DisplayName(role) : r.Role, r.Institution, r.LockoutEnd > now,
+                known && CentreStaffRules.IsCentreRole(role) ? role : null, r.LockoutEnd == DateTimeOffset.MaxValue);
+        })], number, PageSize, total);
     }
 
     public async Task<WorkflowResult> SendLinkAsync(string userId, Func<string, string, string> link, Actor admin, CancellationToken ct)

@@ -25,6 +25,15 @@ public static class AuditTrail
     public const string ContactChanged = nameof(ContactChanged);
     public const string StaffPasswordReset = nameof(StaffPasswordReset);
     public const string OutboxRequeued = nameof(OutboxRequeued);
+    public const string InstitutionSuspended = nameof(InstitutionSuspended);
+    public const string InstitutionReinstated = nameof(InstitutionReinstated);
+    public const string StaffCreated = nameof(StaffCreated);
+    public const string StaffRoleChanged = nameof(StaffRoleChanged);
+    public const string StaffDisabled = nameof(StaffDisabled);
+    public const string StaffEnabled = nameof(StaffEnabled);
+    public const string ProjectChanged = nameof(ProjectChanged);
+    public const string VenueChanged = nameof(VenueChanged);
+    public const string VenueRoomsCopied = nameof(VenueRoomsCopied);
 
     public static void Record(PortalDbContext db, Actor actor, DateTimeOffset at, string action, string subject, string details)
     {

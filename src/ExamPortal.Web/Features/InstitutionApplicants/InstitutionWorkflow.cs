@@ -2,13 +2,14 @@ using ExamPortal.Domain.Common;
 using ExamPortal.Domain.Registrations;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
+using ExamPortal.Web.Features.Administration;
 using ExamPortal.Web.Features.Registrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExamPortal.Web.Features.InstitutionApplicants;
 
 /// <summary>The institution's first review (初审) and its submission of the passed applicants of a batch.</summary>
-public sealed class InstitutionWorkflow(PortalDbContext db, TimeProvider clock)
+public sealed class InstitutionWorkflow(PortalDbContext db, TimeProvider clock, InstitutionStanding standing)
 {
     /// <summary>The institution's half of 双承诺制, recorded with every submission.</summary>
     public const string QualityCommitment =
@@ -43,6 +44,11 @@ public sealed class InstitutionWorkflow(PortalDbContext db, TimeProvider clock)
         if (!commitmentAccepted)
         {
             return WorkflowResult.Refused("请阅读《报名质量责任承诺》并勾选确认后再提交");
+        }
+
+        if (await standing.RefusalAsync(institutionId, ct) is { } suspended)
+        {
+            return suspended;
         }
 
         var batch = await db.Batches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, ct);

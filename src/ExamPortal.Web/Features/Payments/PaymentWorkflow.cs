@@ -3,6 +3,7 @@ using ExamPortal.Domain.Payments;
 using ExamPortal.Domain.Registrations;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
+using ExamPortal.Web.Features.Administration;
 using ExamPortal.Web.Features.Files;
 using ExamPortal.Web.Features.Messages;
 using ExamPortal.Web.Features.Registrations;
@@ -15,7 +16,7 @@ namespace ExamPortal.Web.Features.Payments;
 /// aggregate decide, and saves the payment, its registrations' steps and the messages in one SaveChanges.
 /// The receipt file is stored first, by the page, so that a refused claim can be corrected without choosing it again.
 /// </summary>
-public sealed class PaymentWorkflow(PortalDbContext db, TimeProvider clock, Notifier notifier, FileStore files, RegistrationWorkflow registrations)
+public sealed class PaymentWorkflow(PortalDbContext db, TimeProvider clock, Notifier notifier, FileStore files, RegistrationWorkflow registrations, InstitutionStanding standing)
 {
     public const string PayeeMissing = "省职鉴中心尚未公布收款账户，暂不能提交缴费凭证；请稍后再来，切勿向其他账户转账";
 
@@ -50,6 +51,11 @@ public sealed class PaymentWorkflow(PortalDbContext db, TimeProvider clock, Noti
         if (institutionId is null || batch is null)
         {
             return WorkflowResult.NotFound;
+        }
+
+        if (await standing.RefusalAsync(institutionId.Value, ct) is { } suspended)
+        {
+            return suspended;
         }
 
         if (registrationIds.Count == 0)

@@ -78,6 +78,40 @@ public sealed class ExamArrangements(PortalDbContext db, TimeProvider clock)
         return null;
     }
 
+    /// <summary>
+    /// Adds a venue's standing rooms to the batch, after its own rooms, skipping names the batch already has. Allowed
+    /// after tickets are issued as well: rooms already seated are left exactly as they are, so no seat moves.
+    /// </summary>
+    public async Task<(int Added, string? Refusal)> CopyVenueRoomsAsync(int batchId, int venueId, Actor actor, CancellationToken ct)
+    {
+        var venue = await db.Venues.AsNoTracking().Include(v => v.Rooms).SingleOrDefaultAsync(v => v.Id == venueId && v.IsActive, ct);
+        if (venue is null)
+        {
+            return (0, "请选择一个在用的考点");
+        }
+
+        var existing = await db.ExamRooms.Where(r => r.BatchId == batchId).Select(r => new { r.Name, r.SortOrder }).ToListAsync(ct);
+        var names = existing.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var order = existing.Count == 0 ? 0 : existing.Max(r => r.SortOrder);
+        var added = new List<string>();
+        foreach (var room in venue.Rooms.OrderBy(r => r.SortOrder).Where(r => names.Add(r.Name)))
+        {
+            db.ExamRooms.Add(new ExamRoom { BatchId = batchId, Name = room.Name, Location = room.Location, Capacity = room.Capacity, SortOrder = ++order });
+            added.Add(room.Name);
+        }
+
+        if (added.Count == 0)
+        {
+            return (0, $"考点“{venue.Name}”的考场本批次都已有同名考场，没有新增");
+        }
+
+        var batch = await db.Batches.AsNoTracking().Where(b => b.Id == batchId).Select(b => new { b.Year, b.Number }).SingleAsync(ct);
+        AuditTrail.Record(db, actor, clock.GetUtcNow(), AuditTrail.VenueRoomsCopied, $"考场 {Batch.TitleOf(batch.Year, batch.Number)}",
+            $"从考点“{venue.Name}”复制考场{added.Count}个：{string.Join("、", added)}；跳过同名{venue.Rooms.Count - added.Count}个");
+        await db.SaveChangesAsync(ct);
+        return (added.Count, null);
+    }
+
     public async Task<string?> SetArrangementAsync(int batchId, ArrangementInput input, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);

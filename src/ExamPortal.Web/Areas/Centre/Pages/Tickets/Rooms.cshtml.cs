@@ -1,3 +1,4 @@
+using ExamPortal.Web.Features.Administration;
 using ExamPortal.Web.Features.Tickets;
 using ExamPortal.Web.Infrastructure;
 using ExamPortal.Web.Infrastructure.Auth;
@@ -9,12 +10,15 @@ namespace ExamPortal.Web.Areas.Centre.Pages.Tickets;
 
 /// <summary>A batch's rooms and each plan's exam time and venue, set before (and corrected after) issuing tickets.</summary>
 public sealed class RoomsModel(
-    TicketQueries tickets, ExamArrangements arrangements, IValidator<RoomInput> roomValidator, IValidator<ArrangementInput> arrangementValidator) : PageModel
+    TicketQueries tickets, ExamArrangements arrangements, VenueAdministration venues,
+    IValidator<RoomInput> roomValidator, IValidator<ArrangementInput> arrangementValidator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int BatchId { get; set; }
     [BindProperty] public RoomInput Room { get; set; } = new();
     [BindProperty] public ArrangementInput Arrangement { get; set; } = new();
     [BindProperty] public int? RoomId { get; set; }
+    [BindProperty] public int? VenueId { get; set; }
+    public IReadOnlyList<VenueChoice> Venues { get; private set; } = [];
     public BatchTicketSummary? Batch { get; private set; }
     public IReadOnlyList<RoomSummary> Rooms { get; private set; } = [];
     public IReadOnlyList<PlanArrangement> Plans { get; private set; } = [];
@@ -46,6 +50,17 @@ public sealed class RoomsModel(
         RoomId is { } roomId
             ? await Outcome(await arrangements.RemoveRoomAsync(roomId, User.ToActor(), ct), "已删除考场", ct)
             : NotFound();
+
+    public async Task<IActionResult> OnPostCopyVenueAsync(CancellationToken ct)
+    {
+        if (await tickets.BatchSummaryAsync(BatchId, ct) is null)
+        {
+            return NotFound();
+        }
+
+        var (added, refusal) = VenueId is { } venueId ? await arrangements.CopyVenueRoomsAsync(BatchId, venueId, User.ToActor(), ct) : (0, "请选择考点");
+        return await Outcome(refusal, $"已从考点复制{added}个考场", ct);
+    }
 
     public async Task<IActionResult> OnPostArrangementAsync(CancellationToken ct)
     {
@@ -79,6 +94,7 @@ public sealed class RoomsModel(
 
         Rooms = await tickets.RoomsAsync(BatchId, ct);
         Plans = await tickets.ArrangementsAsync(BatchId, ct);
+        Venues = await venues.ChoicesAsync(ct);
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using ExamPortal.Web.Data.Entities;
+using ExamPortal.Web.Features.Administration;
 using ExamPortal.Web.Features.Files;
 using ExamPortal.Web.Features.InstitutionApplicants;
 using ExamPortal.Web.Features.Payments;
@@ -20,7 +21,7 @@ namespace ExamPortal.Web.Areas.Institution.Pages.Payments;
 [RequestFormLimits(MultipartBodyLengthLimit = UploadedFile.RequestLimit)]
 public sealed class IndexModel(
     PaymentWorkflow payments, PaymentQueries queries, ReviewQueries choices, InstitutionContext institutions, ReceiptUpload receipts,
-    IValidator<PaymentInput> validator, PortalClock clock) : PageModel
+    IValidator<PaymentInput> validator, PortalClock clock, InstitutionStanding standing) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? BatchId { get; set; }
     [BindProperty] public PaymentInput Input { get; set; } = new();
@@ -30,6 +31,7 @@ public sealed class IndexModel(
     public IReadOnlyList<PayableApplicant> Payable { get; private set; } = [];
     public Page<PaymentQueueItem> History { get; private set; } = default!;
     public bool CanSubmit { get; private set; }
+    public WorkflowResult? Suspension { get; private set; }
     [TempData] public string? StatusMessage { get; set; }
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int pageNumber, CancellationToken ct)
@@ -53,6 +55,13 @@ public sealed class IndexModel(
         if (Batch is null)
         {
             return NotFound();
+        }
+
+        // Refused before the receipt is stored: a suspended institution uploads nothing to pay with.
+        if (Suspension is { } suspended)
+        {
+            ModelState.AddModelError(string.Empty, suspended.Message!);
+            return Page();
         }
 
         var (receiptId, problem) = await receipts.StoreAsync(receipt, Input.PendingReceiptId, User.UserId(), ct);
@@ -100,7 +109,8 @@ public sealed class IndexModel(
         Payee = await payments.PayeeAsync(ct);
         Payable = Batch is null ? [] : await queries.PayableAsync(institutionId, Batch.Id, ct);
         History = await queries.InstitutionPaymentsAsync(institutionId, pageNumber, ct);
-        CanSubmit = Batch is not null && Payee is not null && Payable.Count > 0 && Batch.Schedule.IsPaymentOpen(clock.GetUtcNow());
+        Suspension = await standing.RefusalAsync(institutionId, ct);
+        CanSubmit = Suspension is null && Batch is not null && Payee is not null && Payable.Count > 0 && Batch.Schedule.IsPaymentOpen(clock.GetUtcNow());
         return true;
     }
 }
