@@ -28,6 +28,13 @@ public static class CentreRoleTable
         /Results/Objections                       . . E A
         /Certificates/Index                       . . E A
         /Admin/Accounts/Index                     . . . A
+        /Admin/Accounts/New                       . . . A
+        /Admin/Institutions/Index                 . . . A
+        /Admin/Institutions/Details               . . . A
+        /Admin/Projects/Index                     . . . A
+        /Admin/Projects/Edit                      . . . A
+        /Admin/Venues/Index                       . . . A
+        /Admin/Venues/Edit                        . . . A
         /Admin/InstitutionApplications/Index      . . . A
         /Admin/InstitutionApplications/Decide     . . . A
         /Admin/Outbox/Index                       . . . A
