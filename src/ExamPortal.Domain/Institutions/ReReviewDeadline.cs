@@ -20,7 +20,8 @@ public static class ReReviewDeadline
     public static int WorkingDaysLeft(DateOnly today, DateOnly deadline, WorkingDayCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        return deadline >= today ? calendar.WorkingDaysBetween(today, deadline) : -calendar.WorkingDaysBetween(deadline, today);
+        // Past the deadline it is at least one day late, even on a holiday right after it (no working day between).
+        return deadline >= today ? calendar.WorkingDaysBetween(today, deadline) : -Math.Max(1, calendar.WorkingDaysBetween(deadline, today));
     }
 
     /// <summary>
