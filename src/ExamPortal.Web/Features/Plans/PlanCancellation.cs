@@ -15,7 +15,11 @@ public sealed record PlanHeadcount(int PlanId, string ProjectCode, string Projec
     public bool IsUnderMinimum => PlanViability.IsUnderMinimum(Registrants);
 }
 
-public sealed record BatchHeadcounts(Batch Batch, bool CountIsFinal, IReadOnlyList<PlanHeadcount> Plans);
+public sealed record BatchHeadcounts(Batch Batch, bool CountIsFinal, IReadOnlyList<PlanHeadcount> Plans)
+{
+    /// <summary>Plans still to be held with fewer than the minimum registrants: the ones a CentreAdmin may have to cancel.</summary>
+    public IReadOnlyList<PlanHeadcount> UnderMinimum => [.. Plans.Where(p => !p.IsCancelled && p.IsUnderMinimum)];
+}
 
 /// <summary>A plan of the next batch that a registrant of a cancelled plan can move to.</summary>
 public sealed record TransferTarget(int PlanId, int BatchId, string BatchTitle, string ProjectName, DateOnly RegistrationEnd, DateOnly ExamDate, bool CarryOverReview);

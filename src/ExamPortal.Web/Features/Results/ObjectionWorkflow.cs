@@ -69,14 +69,17 @@ public sealed class ObjectionWorkflow(PortalDbContext db, ResultCalendar results
         }
     }
 
-    public async Task<IReadOnlyList<ObjectionItem>> ListAsync(bool openOnly, Guid? registrationId, CancellationToken ct)
+    public Task<IReadOnlyList<ObjectionItem>> ListAsync(bool openOnly, Guid? registrationId, CancellationToken ct) =>
+        ListAsync(openOnly, registrationId, batchId: null, ct);
+
+    public async Task<IReadOnlyList<ObjectionItem>> ListAsync(bool openOnly, Guid? registrationId, int? batchId, CancellationToken ct)
     {
         var query =
             from o in db.Objections
             join r in db.Registrations on o.RegistrationId equals r.Id
             join p in db.ExamPlans on r.ExamPlanId equals p.Id
             join t in db.AdmissionTickets on r.Id equals t.RegistrationId
-            where (!openOnly || o.AnsweredAt == null) && (registrationId == null || o.RegistrationId == registrationId)
+            where (!openOnly || o.AnsweredAt == null) && (registrationId == null || o.RegistrationId == registrationId) && (batchId == null || o.BatchId == batchId)
             orderby o.RaisedAt
             select new { o, p.Batch.Year, BatchNumber = p.Batch.Number, ProjectName = p.Project.Name, TicketNumber = t.Number, r.Details, Score = db.ExamScores.FirstOrDefault(s => s.RegistrationId == r.Id) };
         var rows = await query.Take(200).ToListAsync(ct);

@@ -4,6 +4,7 @@ using ExamPortal.Domain.Results;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Features.Documents;
+using ExamPortal.Web.Features.Registrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExamPortal.Web.Features.Results;
@@ -12,6 +13,12 @@ public sealed record BatchResultState(int BatchId, string Title, ResultDates Dat
 
 /// <summary>A candidate's own result, shown in 我的报名 from the publication date.</summary>
 public sealed record OwnResult(string TicketNumber, decimal? Points, ExamOutcome Outcome, ResultDates Dates, string? CorrectionReason)
+{
+    public string ScoreText => Points is { } p ? ScoreValue.Of(p).ToString() : ScoreValue.AbsentText;
+}
+
+/// <summary>One recorded score in the centre's list of a batch's results by outcome.</summary>
+public sealed record ScoreListItem(string TicketNumber, string FullName, string ProjectName, decimal? Points, ExamOutcome Outcome)
 {
     public string ScoreText => Points is { } p ? ScoreValue.Of(p).ToString() : ScoreValue.AbsentText;
 }
@@ -66,5 +73,24 @@ public sealed class ResultQueries(PortalDbContext db, ResultCalendar results, Ti
             select new { t.Number, s.Points, s.Outcome, s.CorrectionReason })
             .SingleOrDefaultAsync(ct);
         return score is null ? null : new OwnResult(score.Number, score.Points, score.Outcome, dates, score.CorrectionReason);
+    }
+
+    /// <summary>A batch's recorded scores with one outcome (合格, 不合格, 缺考), by ticket number: the dashboard's links.</summary>
+    public async Task<Page<ScoreListItem>> ScoresAsync(int batchId, ExamOutcome outcome, int page, CancellationToken ct)
+    {
+        page = Math.Max(1, page);
+        var scores = db.ExamScores.AsNoTracking().Where(s => s.BatchId == batchId && s.Outcome == outcome);
+        var total = await scores.CountAsync(ct);
+        var rows = await (
+            from s in scores
+            join t in db.AdmissionTickets on s.TicketId equals t.Id
+            join r in db.Registrations on s.RegistrationId equals r.Id
+            join p in db.ExamPlans on s.ExamPlanId equals p.Id
+            orderby t.Number
+            select new { t.Number, r.Details, ProjectName = p.Project.Name, s.Points, s.Outcome })
+            .Skip((page - 1) * RegistrationQueries.PageSize).Take(RegistrationQueries.PageSize)
+            .ToListAsync(ct);
+        return new Page<ScoreListItem>([.. rows.Select(x => new ScoreListItem(x.Number, x.Details?.FullName ?? string.Empty, x.ProjectName, x.Points, x.Outcome))],
+            page, RegistrationQueries.PageSize, total);
     }
 }

@@ -6,7 +6,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExamPortal.Web.Features.Reviews;
 
-public sealed record ReviewFilter(int? BatchId, int? ProjectId, RegistrationStatus? Status);
+/// <summary>Where a registration stands against the 10-working-day answer after the paper originals arrived.</summary>
+public enum ReviewDue
+{
+    // At most ReReviewDeadline.NearWorkingDays working days left.
+    Near,
+    Overdue,
+}
+
+public sealed record ReviewFilter(int? BatchId, int? ProjectId, RegistrationStatus? Status, ReviewDue? Due = null);
 
 public sealed record ReviewQueueItem(Guid Id, string? CandidateName, string ProjectName, string BatchTitle, RegistrationChannel Channel,
     RegistrationStatus Status, DateTimeOffset? LastSubmittedAt, DateOnly ReviewEnd, DateOnly? AnswerBy, int? WorkingDaysLeft)
@@ -34,6 +42,11 @@ public sealed class ReviewQueries(PortalDbContext db, Calendar.CalendarService c
             query = query.Where(r => db.ExamPlans.Any(p => p.Id == r.ExamPlanId && p.ProjectId == projectId));
         }
 
+        if (filter.Due is { } due)
+        {
+            query = WithDue(query, due, await DueRangesAsync(ct));
+        }
+
         var total = await query.CountAsync(ct);
         var rows = await query
             .OrderBy(r => r.LastSubmittedAt).ThenBy(r => r.CreatedAt)
@@ -55,6 +68,27 @@ public sealed class ReviewQueries(PortalDbContext db, Calendar.CalendarService c
                 answer?.AnswerBy, answer?.WorkingDaysLeft);
         }).ToList();
         return new Page<ReviewQueueItem>(items, page, RegistrationQueries.PageSize, total);
+    }
+
+    /// <summary>Today's originals-received ranges of answers overdue and due soon; null where the calendar lacks a year.</summary>
+    public async Task<(DateOnly OverdueBefore, DateOnly NearBefore)?> DueRangesAsync(CancellationToken ct) =>
+        Domain.Institutions.ReReviewDeadline.DueRanges(Domain.Common.ChinaTime.DateOf(clock.GetUtcNow()), await calendar.GetAsync(ct));
+
+    /// <summary>
+    /// The registrations whose answer is overdue or due soon: only those whose paper originals the centre has received
+    /// (the deadline runs from that day). With no calendar for a needed year nothing is flagged, as nothing is shown.
+    /// </summary>
+    public IQueryable<Registration> WithDue(IQueryable<Registration> query, ReviewDue due, (DateOnly OverdueBefore, DateOnly NearBefore)? ranges)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (ranges is not { } r)
+        {
+            return query.Where(_ => false);
+        }
+
+        var (from, before) = due == ReviewDue.Overdue ? (DateOnly.MinValue, r.OverdueBefore) : (r.OverdueBefore, r.NearBefore);
+        return query.Where(x => db.InstitutionSubmissions.Any(s =>
+            s.Id == x.InstitutionSubmissionId && s.OriginalsReceivedOn >= from && s.OriginalsReceivedOn < before));
     }
 
     public async Task<IReadOnlyList<Choice>> BatchesAsync(CancellationToken ct) =>

@@ -9,8 +9,12 @@ namespace ExamPortal.Web.Areas.Centre.Pages.Plans;
 public sealed class IndexModel(PlanCancellation plans, ReviewQueries choices) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? BatchId { get; set; }
+
+    /// <summary>Only the plans under the minimum that are not cancelled (the dashboard's link).</summary>
+    [BindProperty(SupportsGet = true)] public bool Under { get; set; }
     public IReadOnlyList<Choice> Batches { get; private set; } = [];
     public BatchHeadcounts? Headcounts { get; private set; }
+    public IReadOnlyList<PlanHeadcount> Shown => Headcounts is null ? [] : Under ? Headcounts.UnderMinimum : Headcounts.Plans;
     [TempData] public string? StatusMessage { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ExamPortal.Domain.Common;
 using ExamPortal.Domain.Registrations;
+using ExamPortal.Domain.Results;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Features.Registrations;
@@ -18,6 +19,10 @@ public sealed record PlanScoreCount(int ExamPlanId, string ProjectCode, string P
 public sealed class IndexModel(ResultQueries queries, ResultCalendar calendar, PortalDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? BatchId { get; set; }
+
+    /// <summary>When given, the batch's scores with this outcome are listed (the dashboard's links).</summary>
+    [BindProperty(SupportsGet = true)] public ExamOutcome? Outcome { get; set; }
+    public Page<ScoreListItem>? Scores { get; private set; }
     [BindProperty] public string? PublicationDate { get; set; }
     [BindProperty] public string? PublicityEnd { get; set; }
     [BindProperty] public string? Reason { get; set; }
@@ -28,11 +33,12 @@ public sealed class IndexModel(ResultQueries queries, ResultCalendar calendar, P
     public IReadOnlyList<PlanScoreCount> Plans { get; private set; } = [];
     [TempData] public string? StatusMessage { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int pageNumber, CancellationToken ct)
     {
         await LoadAsync(ct);
         if (Batch is not null)
         {
+            Scores = Outcome is { } outcome ? await queries.ScoresAsync(Batch.BatchId, outcome, pageNumber, ct) : null;
             PublicationDate = Batch.Dates.PublicationDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             PublicityEnd = Batch.Dates.PublicityEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }

@@ -10,12 +10,13 @@ namespace ExamPortal.Web.Areas.Centre.Pages.Results;
 public sealed class ObjectionsModel(ObjectionWorkflow objections) : PageModel
 {
     [BindProperty(SupportsGet = true)] public bool All { get; set; }
+    [BindProperty(SupportsGet = true)] public int? BatchId { get; set; }
     [BindProperty] public Guid? ObjectionId { get; set; }
     [BindProperty] public string? Answer { get; set; }
     public IReadOnlyList<ObjectionItem> Items { get; private set; } = [];
     [TempData] public string? StatusMessage { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Items = await objections.ListAsync(!All, null, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Items = await objections.ListAsync(!All, null, BatchId, ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -29,12 +30,12 @@ public sealed class ObjectionsModel(ObjectionWorkflow objections) : PageModel
         {
             case WorkflowOutcome.Ok:
                 StatusMessage = "已答复，考生会收到答复消息";
-                return RedirectToPage(new { All });
+                return RedirectToPage(new { All, BatchId });
             case WorkflowOutcome.NotFound:
                 return NotFound();
             default:
                 ModelState.AddModelError(string.Empty, result.Message!);
-                Items = await objections.ListAsync(!All, null, ct);
+                Items = await objections.ListAsync(!All, null, BatchId, ct);
                 return Page();
         }
     }

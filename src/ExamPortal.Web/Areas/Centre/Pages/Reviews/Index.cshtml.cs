@@ -11,6 +11,7 @@ public sealed class IndexModel(ReviewQueries reviews) : PageModel
     [BindProperty(SupportsGet = true)] public int? BatchId { get; set; }
     [BindProperty(SupportsGet = true)] public int? ProjectId { get; set; }
     [BindProperty(SupportsGet = true)] public RegistrationStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public ReviewDue? Due { get; set; }
 
     public Page<ReviewQueueItem> Queue { get; private set; } = default!;
     public IReadOnlyList<Choice> Batches { get; private set; } = [];
@@ -20,6 +21,6 @@ public sealed class IndexModel(ReviewQueries reviews) : PageModel
     {
         Batches = await reviews.BatchesAsync(ct);
         Projects = await reviews.ProjectsAsync(ct);
-        Queue = await reviews.QueueAsync(new ReviewFilter(BatchId, ProjectId, Status), pageNumber, ct);
+        Queue = await reviews.QueueAsync(new ReviewFilter(BatchId, ProjectId, Status, Due), pageNumber, ct);
     }
 }
