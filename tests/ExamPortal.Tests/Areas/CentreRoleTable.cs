@@ -15,6 +15,7 @@ public static class CentreRoleTable
         /Calendar                                 R F E A
         /Files/Index                              R F E A
         /Plans/Index                              R F E A
+        /Batches/Dashboard                        R F E A
         /Reviews/Index                            R . . A
         /Reviews/Review                           R . . A
         /Corrections/Index                        R . . A

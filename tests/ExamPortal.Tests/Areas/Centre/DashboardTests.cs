@@ -84,6 +84,7 @@ public sealed class DashboardTests(PortalFactory portal)
         Assert.Equal(after["payments-waiting"], await ListTotalAsync(finance, financePage, "payments-waiting"));
         Assert.Null(financePage.QuerySelector("#outcome-Passed a"));
         Assert.Null(financePage.QuerySelector("#objections-open a"));
+        Assert.Null(financePage.QuerySelector("#state-Submitted a"));
         Assert.Equal(after["outcome-Passed"], Numbers(financePage)["outcome-Passed"]);
 
         Assert.Equal(BatchPhases.DisplayName(BatchPhase.Examined), page.QuerySelector("#phase")!.TextContent.Trim());

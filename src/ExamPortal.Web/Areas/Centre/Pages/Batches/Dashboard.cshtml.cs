@@ -32,7 +32,8 @@ public sealed class DashboardModel(DashboardQueries dashboards, IAuthorizationSe
         // The queues' own folder policies (Program.cs) decide whether a number is a link.
         var exam = (await authorization.AuthorizeAsync(User, Policies.CentreExam)).Succeeded;
         var finance = (await authorization.AuthorizeAsync(User, Policies.CentreFinance)).Succeeded;
-        States = [.. d.States.Select(s => Number($"state-{s.Status}", RegistrationStatuses.DisplayName(s.Status), s.Count, true,
+        var review = (await authorization.AuthorizeAsync(User, Policies.CentreReview)).Succeeded;
+        States = [.. d.States.Select(s => Number($"state-{s.Status}", RegistrationStatuses.DisplayName(s.Status), s.Count, review,
             "/Reviews/Index", new { batchId, status = s.Status }))];
         Results =
         [
@@ -42,8 +43,8 @@ public sealed class DashboardModel(DashboardQueries dashboards, IAuthorizationSe
         Attention =
         [
             Number("plans-under", $"不足{PlanViability.MinimumRegistrants}人的考核计划", d.Headcounts.UnderMinimum.Count, true, "/Plans/Index", new { batchId, under = true }),
-            Number("reviews-near", "复审反馈即将到期", d.ReviewsNear, true, "/Reviews/Index", new { batchId, status = RegistrationStatus.Submitted, due = ReviewDue.Near }),
-            Number("reviews-overdue", "复审反馈已逾期", d.ReviewsOverdue, true, "/Reviews/Index", new { batchId, status = RegistrationStatus.Submitted, due = ReviewDue.Overdue }),
+            Number("reviews-near", "复审反馈即将到期", d.ReviewsNear, review, "/Reviews/Index", new { batchId, status = RegistrationStatus.Submitted, due = ReviewDue.Near }),
+            Number("reviews-overdue", "复审反馈已逾期", d.ReviewsOverdue, review, "/Reviews/Index", new { batchId, status = RegistrationStatus.Submitted, due = ReviewDue.Overdue }),
             Number("payments-waiting", "缴费待确认", d.PaymentsWaiting, finance, "/Payments/Index", new { batchId, status = PaymentStatus.Submitted }),
             Number("objections-open", "成绩异议待答复", d.ObjectionsOpen, exam, "/Results/Objections", new { batchId }),
         ];
