@@ -38,6 +38,11 @@ public sealed class QueueExports(PortalDbContext db, Calendar.CalendarService ca
         return $"批次：{(batch is null ? id.ToString(CultureInfo.InvariantCulture) : Batch.TitleOf(batch.Year, batch.Number))}";
     }
 
+    public async Task<string> ProjectFilterAsync(int? projectId, CancellationToken ct) =>
+        projectId is { } id
+            ? $"项目：{await db.Projects.Where(p => p.Id == id).Select(p => p.Code + " " + p.Name).FirstOrDefaultAsync(ct) ?? id.ToString(CultureInfo.InvariantCulture)}"
+            : "项目：全部";
+
     public async IAsyncEnumerable<ReviewExportRow> Reviews(ReviewFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);

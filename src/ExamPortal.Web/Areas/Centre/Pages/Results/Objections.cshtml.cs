@@ -1,3 +1,4 @@
+using ExamPortal.Web.Features.Exports;
 using ExamPortal.Web.Features.Registrations;
 using ExamPortal.Web.Features.Results;
 using ExamPortal.Web.Infrastructure.Auth;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ExamPortal.Web.Areas.Centre.Pages.Results;
 
 /// <summary>成绩异议: open objections first; the answer goes to the candidate as a message.</summary>
-public sealed class ObjectionsModel(ObjectionWorkflow objections) : PageModel
+public sealed class ObjectionsModel(ObjectionWorkflow objections, XlsxExport export, QueueExports exports) : PageModel
 {
     [BindProperty(SupportsGet = true)] public bool All { get; set; }
     [BindProperty] public Guid? ObjectionId { get; set; }
@@ -16,6 +17,9 @@ public sealed class ObjectionsModel(ObjectionWorkflow objections) : PageModel
     [TempData] public string? StatusMessage { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => Items = await objections.ListAsync(!All, null, ct);
+
+    public IActionResult OnGetExport(CancellationToken ct) =>
+        export.File(User.ToActor(), "成绩异议", All ? "全部异议" : "待答复的异议", exports.Objections(!All, ct));
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using ExamPortal.Web.Features.Accounts;
+using ExamPortal.Web.Features.Exports;
 using ExamPortal.Web.Features.Registrations;
 using ExamPortal.Web.Features.Verification;
 using ExamPortal.Web.Infrastructure.Auth;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ExamPortal.Web.Areas.Centre.Pages.Admin.Accounts;
 
 /// <summary>工作人员账户 (CentreAdmin): find a staff account and e-mail it a password reset link; each reset is audited.</summary>
-public sealed class IndexModel(StaffPasswordReset resets, IConfiguration configuration) : PageModel
+public sealed class IndexModel(StaffPasswordReset resets, IConfiguration configuration, XlsxExport export, QueueExports exports) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty] public string? UserId { get; set; }
@@ -17,6 +18,9 @@ public sealed class IndexModel(StaffPasswordReset resets, IConfiguration configu
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber, CancellationToken ct) =>
         Accounts = await resets.ListAsync(Search, pageNumber, ct);
+
+    public IActionResult OnGetExport(CancellationToken ct) =>
+        export.File(User.ToActor(), "工作人员账户", $"查找：{(string.IsNullOrWhiteSpace(Search) ? "无" : Search.Trim())}", exports.Accounts(Search, ct));
 
     public async Task<IActionResult> OnPostResetAsync(CancellationToken ct)
     {
