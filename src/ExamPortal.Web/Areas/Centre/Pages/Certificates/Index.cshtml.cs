@@ -1,5 +1,4 @@
 using ExamPortal.Domain.Common;
-using ExamPortal.Web.Features.Administration;
 using ExamPortal.Web.Features.Certificates;
 using ExamPortal.Web.Features.Exports;
 using ExamPortal.Web.Features.Files;
