@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using ExamPortal.Domain.Common;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Features.Administration;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using MiniExcelLibs;
@@ -11,7 +12,7 @@ using MiniExcelLibs.OpenXml;
 namespace ExamPortal.Web.Features.Exports;
 
 /// <summary>
-/// Any list as an .xlsx download, written to the response while the rows are read: MiniExcel takes the rows as an
+/// Any list as an .xlsx download, written to the response while the rows are read: MiniExcel (1.46) takes the rows as an
 /// IAsyncEnumerable and writes each one into the zip stream as it comes (it needs no seekable stream: without one it
 /// leaves out the optional dimension element), so memory stays flat however long the list is. Pass an AsNoTracking
 /// query's AsAsyncEnumerable (or an async iterator over one) — never a list.
@@ -42,6 +43,13 @@ public sealed class XlsxExport(PortalDbContext db, TimeProvider clock)
         var stamp = ChinaTime.ToChina(clock.GetUtcNow()).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         disposition.SetHttpFileName($"{list}-{stamp}.xlsx");
         response.Headers.ContentDisposition = disposition.ToString();
+
+        // MiniExcel writes the rows asynchronously, but the zip's small parts (entry headers, the central directory
+        // when the archive is disposed) synchronously: a few kilobytes, which Kestrel refuses unless allowed.
+        if (response.HttpContext.Features.Get<IHttpBodyControlFeature>() is { } body)
+        {
+            body.AllowSynchronousIO = true;
+        }
 
         var count = new StrongBox<int>();
         var completed = false;
