@@ -6,6 +6,8 @@ using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Data.Seed;
 using ExamPortal.Web.Features.Accounts;
 using ExamPortal.Web.Features.Attachments;
+using ExamPortal.Web.Features.Audit;
+using ExamPortal.Web.Features.Exports;
 using ExamPortal.Web.Features.Calendar;
 using ExamPortal.Web.Features.Certificates;
 using ExamPortal.Web.Features.Catalogue;
@@ -52,9 +54,12 @@ builder.Host.UseSerilog((context, services, logging) => logging
 
 var connectionString = builder.Configuration.GetConnectionString("Portal")
     ?? throw new InvalidOperationException("ConnectionStrings:Portal is not set: run ./run.sh, or set ConnectionStrings__Portal to a PostgreSQL connection string.");
-builder.Services.AddDbContext<PortalDbContext>(options => options
+builder.Services.AddSingleton<PersonKeys>();
+builder.Services.AddSingleton<PersonKeyInterceptor>();
+builder.Services.AddDbContext<PortalDbContext>((services, options) => options
     .UseNpgsql(connectionString)
-    .UseSnakeCaseNamingConvention());
+    .UseSnakeCaseNamingConvention()
+    .AddInterceptors(services.GetRequiredService<PersonKeyInterceptor>()));
 
 builder.Services.AddSingleton(_ =>
 {
@@ -176,6 +181,11 @@ builder.Services.AddScoped<AccountCodes>();
 builder.Services.AddScoped<PasswordRecovery>();
 builder.Services.AddScoped<ContactChange>();
 builder.Services.AddScoped<StaffPasswordReset>();
+builder.Services.AddScoped<PersonKeyBackfill>();
+builder.Services.AddScoped<SignInAudit>();
+builder.Services.AddScoped<AuditSearch>();
+builder.Services.AddScoped<XlsxExport>();
+builder.Services.AddScoped<QueueExports>();
 
 // A password reset or a disabled account reaches every session within a minute (the stamp is re-read that often).
 builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, clock) =>

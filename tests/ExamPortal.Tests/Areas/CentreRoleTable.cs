@@ -30,6 +30,7 @@ public static class CentreRoleTable
         /Certificates/Index                       . . E A
         /Admin/Accounts/Index                     . . . A
         /Admin/Accounts/New                       . . . A
+        /Admin/Audit/Index                        . . . A
         /Admin/Institutions/Index                 . . . A
         /Admin/Institutions/Details               . . . A
         /Admin/Projects/Index                     . . . A

@@ -1,3 +1,4 @@
+using ExamPortal.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExamPortal.Web.Data.Seed;
@@ -10,6 +11,7 @@ public static class DatabaseInitializer
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         await provider.GetRequiredService<PortalDbContext>().Database.MigrateAsync(ct);
+        await provider.GetRequiredService<PersonKeyBackfill>().RunAsync(ct);
         await provider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(ct);
         if (configuration.GetValue<bool>("Seed:DemoData") && !environment.IsProduction())
         {

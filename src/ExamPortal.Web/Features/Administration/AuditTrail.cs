@@ -34,20 +34,46 @@ public static class AuditTrail
     public const string ProjectChanged = nameof(ProjectChanged);
     public const string VenueChanged = nameof(VenueChanged);
     public const string VenueRoomsCopied = nameof(VenueRoomsCopied);
+    public const string SignInSucceeded = nameof(SignInSucceeded);
+    public const string SignInFailed = nameof(SignInFailed);
+    public const string SignInLockedOut = nameof(SignInLockedOut);
+    public const string ListExported = nameof(ListExported);
 
-    public static void Record(PortalDbContext db, Actor actor, DateTimeOffset at, string action, string subject, string details)
+    /// <summary>The actor of a failed sign-in to an account that does not exist.</summary>
+    public const string AnonymousUserId = "anonymous";
+
+    public const string AnonymousRole = "Anonymous";
+
+    /// <summary>
+    /// Records an act; registrationId and personKey (PersonKeys) let the audit search find the entry by registration
+    /// and by person through their indexes.
+    /// </summary>
+    public static void Record(
+        PortalDbContext db, Actor actor, DateTimeOffset at, string action, string subject, string details, Guid? registrationId = null, byte[]? personKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        Add(db, actor.UserId, actor.Role.ToString(), at, action, subject, details, registrationId, personKey);
+    }
+
+    /// <summary>Records an act of someone not known to the portal (a sign-in to an account that does not exist).</summary>
+    public static void RecordAnonymous(PortalDbContext db, DateTimeOffset at, string action, string subject, string details) =>
+        Add(db, AnonymousUserId, AnonymousRole, at, action, subject, details, null, null);
+
+    private static void Add(
+        PortalDbContext db, string actorUserId, string actorRole, DateTimeOffset at, string action, string subject, string details, Guid? registrationId, byte[]? personKey)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(actor);
         db.AuditEntries.Add(new AuditEntry
         {
             Id = Guid.CreateVersion7(at),
             At = at.ToUniversalTime(),
-            ActorUserId = actor.UserId,
-            ActorRole = actor.Role.ToString(),
+            ActorUserId = actorUserId,
+            ActorRole = actorRole,
             Action = action,
             Subject = subject,
             Details = details,
+            RegistrationId = registrationId,
+            PersonKey = personKey,
         });
     }
 }

@@ -30,23 +30,7 @@ public sealed class ReviewQueries(PortalDbContext db, Calendar.CalendarService c
     public async Task<Page<ReviewQueueItem>> QueueAsync(ReviewFilter filter, int page, CancellationToken ct)
     {
         page = Math.Max(1, page);
-        var status = filter.Status ?? RegistrationStatus.Submitted;
-        var query = db.Registrations.AsNoTracking().Where(r => r.Status == status);
-        if (filter.BatchId is { } batchId)
-        {
-            query = query.Where(r => r.BatchId == batchId);
-        }
-
-        if (filter.ProjectId is { } projectId)
-        {
-            query = query.Where(r => db.ExamPlans.Any(p => p.Id == r.ExamPlanId && p.ProjectId == projectId));
-        }
-
-        if (filter.Due is { } due)
-        {
-            query = WithDue(query, due, await DueRangesAsync(ct));
-        }
-
+        var query = await FilteredAsync(filter, ct);
         var total = await query.CountAsync(ct);
         var rows = await query
             .OrderBy(r => r.LastSubmittedAt).ThenBy(r => r.CreatedAt)
@@ -68,6 +52,25 @@ public sealed class ReviewQueries(PortalDbContext db, Calendar.CalendarService c
                 answer?.AnswerBy, answer?.WorkingDaysLeft);
         }).ToList();
         return new Page<ReviewQueueItem>(items, page, RegistrationQueries.PageSize, total);
+    }
+
+    /// <summary>The registrations a filter selects, for the queue and its export alike.</summary>
+    public async Task<IQueryable<Registration>> FilteredAsync(ReviewFilter filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var status = filter.Status ?? RegistrationStatus.Submitted;
+        var query = db.Registrations.AsNoTracking().Where(r => r.Status == status);
+        if (filter.BatchId is { } batchId)
+        {
+            query = query.Where(r => r.BatchId == batchId);
+        }
+
+        if (filter.ProjectId is { } projectId)
+        {
+            query = query.Where(r => db.ExamPlans.Any(p => p.Id == r.ExamPlanId && p.ProjectId == projectId));
+        }
+
+        return filter.Due is { } due ? WithDue(query, due, await DueRangesAsync(ct)) : query;
     }
 
     /// <summary>Today's originals-received ranges of answers overdue and due soon; null where the calendar lacks a year.</summary>

@@ -1,5 +1,6 @@
 using ExamPortal.Web.Infrastructure.Logging;
 using ExamPortal.Web.Data.Entities;
+using ExamPortal.Web.Features.Audit;
 using ExamPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExamPortal.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SignInAudit audit, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -23,7 +24,7 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Input.Login) || string.IsNullOrEmpty(Input.Password))
         {
@@ -35,6 +36,7 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
         var user = await users.FindByNameAsync(login) ?? await users.FindByEmailAsync(login);
         if (user is null)
         {
+            await audit.FailedAsync(null, login, ct);
             return Failed();
         }
 
@@ -42,7 +44,9 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
         if (result.IsLockedOut)
         {
             logger.SignInLockedOut(user.Id);
-            ModelState.AddModelError(string.Empty, user.LockoutEnd == DateTimeOffset.MaxValue
+            var disabled = user.LockoutEnd == DateTimeOffset.MaxValue;
+            await audit.LockedOutAsync(user, login, disabled, ct);
+            ModelState.AddModelError(string.Empty, disabled
                 ? "该账户尚未启用或已停用：报名机构申请通过审核后方可登录；已停用的经办人请联系本机构其他经办人"
                 : "密码连续输错次数过多，账户已暂时锁定，请15分钟后再试");
             return Page();
@@ -51,10 +55,12 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
         if (!result.Succeeded)
         {
             logger.SignInFailed(user.Id);
+            await audit.FailedAsync(user, login, ct);
             return Failed();
         }
 
         logger.SignedIn(user.Id);
+        await audit.SucceededAsync(user, login, ct);
         if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
         {
             return LocalRedirect(ReturnUrl);

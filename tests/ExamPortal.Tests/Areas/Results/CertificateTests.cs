@@ -377,7 +377,7 @@ public sealed class CertificateTests(PortalFactory portal)
         Assert.Contains($"该证书已于2026年6月9日由{holder.FullName}领取", twice.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(holder.FullName, (await _results.CertificateAsync(holder.RegistrationId))!.CollectedBy);
 
-        var exports = await _results.AuditCountAsync(AuditTrail.LedgerExported);
+        var exports = await LedgerExportsAsync();
         var export = await exam.GetAsync(after.QuerySelector<IHtmlAnchorElement>("#export-ledger")!.Href);
 
         Assert.Equal(ResultScenario.XlsxType, export.Content.Headers.ContentType!.MediaType);
@@ -388,8 +388,11 @@ public sealed class CertificateTests(PortalFactory portal)
             ((string?)line["姓名"], (string?)line["专项职业能力名称"], (string?)line["领取状态"], (string?)line["领取人"], (string?)line["备注"], (string?)line["报名来源"]));
         Assert.StartsWith("2026-06-09", (string?)line["领取时间"], StringComparison.Ordinal);
         Assert.DoesNotContain(holder.IdNumber, (string?)line["证件号码"], StringComparison.Ordinal);
-        Assert.Equal(exports + 1, await _results.AuditCountAsync(AuditTrail.LedgerExported));
+        Assert.Equal(exports + 1, await LedgerExportsAsync());
     }
+
+    private async Task<int> LedgerExportsAsync() =>
+        await _results.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditTrail.ListExported && a.Subject == "证书台账"));
 
     private async Task<List<string>> CertificatesOfBatchAsync(int batchId) =>
         await _results.QueryAsync(db => db.Certificates.Where(c => c.BatchId == batchId).OrderBy(c => c.Number).Select(c => c.Number).ToListAsync());

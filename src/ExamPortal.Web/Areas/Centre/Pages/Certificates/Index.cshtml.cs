@@ -1,6 +1,6 @@
 using ExamPortal.Domain.Common;
-using ExamPortal.Web.Features.Administration;
 using ExamPortal.Web.Features.Certificates;
+using ExamPortal.Web.Features.Exports;
 using ExamPortal.Web.Features.Files;
 using ExamPortal.Web.Features.Registrations;
 using ExamPortal.Web.Features.Results;
@@ -16,7 +16,7 @@ namespace ExamPortal.Web.Areas.Centre.Pages.Certificates;
 /// </summary>
 public sealed class IndexModel(
     ResultQueries results, ResultCalendar calendar, CertificateIssuing issuing, CertificateQueries certificates, CertificateWorkflow workflow,
-    CertificateDocuments documents, Data.PortalDbContext db, IConfiguration configuration, TimeProvider clock) : PageModel
+    CertificateDocuments documents, IConfiguration configuration, XlsxExport export, QueueExports exports) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? BatchId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
@@ -87,12 +87,8 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        AuditTrail.Record(db, User.ToActor(), clock.GetUtcNow(), AuditTrail.LedgerExported, "证书台账",
-            $"导出证书台账：批次{BatchId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "全部"}，查询“{Search}”");
-        await db.SaveChangesAsync(ct);
-        using var buffer = new MemoryStream();
-        await CertificateDocuments.WriteLedgerAsync(buffer, certificates.Ledger(BatchId, Search, Collected), ct);
-        return File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "证书台账.xlsx");
+        var filters = $"{await exports.BatchFilterAsync(BatchId, ct)}；查询：{(string.IsNullOrWhiteSpace(Search) ? "无" : Search.Trim())}；领取：{Collected switch { true => "已领取", false => "未领取", _ => "全部" }}";
+        return export.File(User.ToActor(), "证书台账", filters, exports.Certificates(BatchId, Search, Collected, ct));
     }
 
     private async Task LoadAsync(int pageNumber, CancellationToken ct)

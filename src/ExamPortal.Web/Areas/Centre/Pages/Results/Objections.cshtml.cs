@@ -1,3 +1,4 @@
+using ExamPortal.Web.Features.Exports;
 using ExamPortal.Web.Features.Registrations;
 using ExamPortal.Web.Features.Results;
 using ExamPortal.Web.Infrastructure.Auth;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ExamPortal.Web.Areas.Centre.Pages.Results;
 
 /// <summary>成绩异议: open objections first; the answer goes to the candidate as a message.</summary>
-public sealed class ObjectionsModel(ObjectionWorkflow objections) : PageModel
+public sealed class ObjectionsModel(ObjectionWorkflow objections, XlsxExport export, QueueExports exports) : PageModel
 {
     [BindProperty(SupportsGet = true)] public bool All { get; set; }
     [BindProperty(SupportsGet = true)] public int? BatchId { get; set; }
@@ -17,6 +18,9 @@ public sealed class ObjectionsModel(ObjectionWorkflow objections) : PageModel
     [TempData] public string? StatusMessage { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => Items = await objections.ListAsync(!All, null, BatchId, ct);
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) =>
+        export.File(User.ToActor(), "成绩异议", $"{(All ? "全部异议" : "待答复的异议")}；{await exports.BatchFilterAsync(BatchId, ct)}", exports.Objections(!All, BatchId, ct));
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

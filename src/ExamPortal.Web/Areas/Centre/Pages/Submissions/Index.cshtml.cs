@@ -1,3 +1,4 @@
+using ExamPortal.Web.Features.Exports;
 using ExamPortal.Web.Features.InstitutionApplicants;
 using ExamPortal.Web.Features.Registrations;
 using ExamPortal.Web.Features.Reviews;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExamPortal.Web.Areas.Centre.Pages.Submissions;
 
-public sealed class IndexModel(SubmissionQueries queries, ReviewQueries lists, InstitutionWorkflow workflow) : PageModel
+public sealed class IndexModel(SubmissionQueries queries, ReviewQueries lists, InstitutionWorkflow workflow, XlsxExport export, QueueExports exports) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? BatchId { get; set; }
     public IReadOnlyList<SubmissionRow> Submissions { get; private set; } = [];
@@ -15,6 +16,9 @@ public sealed class IndexModel(SubmissionQueries queries, ReviewQueries lists, I
     [TempData] public string? StatusMessage { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) =>
+        export.File(User.ToActor(), "机构提交与纸质原件", await exports.BatchFilterAsync(BatchId, ct), exports.Submissions(BatchId, ct));
 
     public async Task<IActionResult> OnPostOriginalsAsync(Guid id, uint version, DateOnly? receivedOn, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using ExamPortal.Domain.Common;
+using ExamPortal.Web.Features.Exports;
 using ExamPortal.Web.Features.Files;
 using ExamPortal.Web.Features.Registrations;
 using ExamPortal.Web.Features.Tickets;
@@ -12,7 +13,8 @@ namespace ExamPortal.Web.Areas.Centre.Pages.Tickets;
 /// 准考证与考场 (CentreExam): per batch, issue tickets once payment has closed, see who sits where, and print
 /// tickets, sign-in sheets and room lists for the whole batch.
 /// </summary>
-public sealed class IndexModel(TicketQueries tickets, TicketIssuing issuing, TicketDocuments documents, IConfiguration configuration, TimeProvider clock) : PageModel
+public sealed class IndexModel(
+    TicketQueries tickets, TicketIssuing issuing, TicketDocuments documents, IConfiguration configuration, TimeProvider clock, XlsxExport export, QueueExports exports) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? BatchId { get; set; }
     public IReadOnlyList<BatchTicketSummary> Batches { get; private set; } = [];
@@ -55,6 +57,11 @@ public sealed class IndexModel(TicketQueries tickets, TicketIssuing issuing, Tic
 
         return RedirectToPage(new { BatchId });
     }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) =>
+        BatchId is { } batchId && await tickets.BatchSummaryAsync(batchId, ct) is { } batch
+            ? export.File(User.ToActor(), "准考证发放名单", $"批次：{batch.Title}", exports.Tickets(batchId, ct))
+            : NotFound();
 
     public async Task<IActionResult> OnGetTicketsAsync(CancellationToken ct) =>
         await BatchDocumentAsync("准考证", (stream, c) =>

@@ -1,6 +1,7 @@
 using ExamPortal.Domain.Common;
 using ExamPortal.Web.Features.Accounts;
 using ExamPortal.Web.Features.Administration;
+using ExamPortal.Web.Features.Exports;
 using ExamPortal.Web.Features.Registrations;
 using ExamPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace ExamPortal.Web.Areas.Centre.Pages.Admin.Accounts;
 /// 工作人员账户 (CentreAdmin): find a staff account, e-mail it a password reset link, change a centre account's role,
 /// disable or enable an account. Every change is audited.
 /// </summary>
-public sealed class IndexModel(StaffPasswordReset resets, CentreStaffAdministration staff, IConfiguration configuration) : PageModel
+public sealed class IndexModel(StaffPasswordReset resets, CentreStaffAdministration staff, IConfiguration configuration, XlsxExport export, QueueExports exports) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty] public string? UserId { get; set; }
@@ -22,6 +23,9 @@ public sealed class IndexModel(StaffPasswordReset resets, CentreStaffAdministrat
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber, CancellationToken ct) =>
         Accounts = await resets.ListAsync(Search, pageNumber, ct);
+
+    public IActionResult OnGetExport(CancellationToken ct) =>
+        export.File(User.ToActor(), "工作人员账户", $"查找：{(string.IsNullOrWhiteSpace(Search) ? "无" : Search.Trim())}", exports.Accounts(Search, ct));
 
     public async Task<IActionResult> OnPostResetAsync(CancellationToken ct) =>
         string.IsNullOrEmpty(UserId)

@@ -1,4 +1,5 @@
 using ExamPortal.Web.Data.Entities;
+using ExamPortal.Web.Features.Exports;
 using ExamPortal.Web.Features.Outbox;
 using ExamPortal.Web.Features.Registrations;
 using ExamPortal.Web.Infrastructure.Auth;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace ExamPortal.Web.Areas.Centre.Pages.Admin.Outbox;
 
 /// <summary>发送记录: every e-mail and SMS the portal queued, newest first, recipients masked; failed ones may be requeued.</summary>
-public sealed class IndexModel(OutboxAdministration outbox, IOptions<SmtpOptions> smtp, IOptions<SmsOptions> sms) : PageModel
+public sealed class IndexModel(OutboxAdministration outbox, IOptions<SmtpOptions> smtp, IOptions<SmsOptions> sms, XlsxExport export, QueueExports exports) : PageModel
 {
     [BindProperty(SupportsGet = true)] public OutboxStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public OutboxChannel? Channel { get; set; }
@@ -19,6 +20,9 @@ public sealed class IndexModel(OutboxAdministration outbox, IOptions<SmtpOptions
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber, CancellationToken ct) =>
         Messages = await outbox.ListAsync(Status, Channel, pageNumber, ct);
+
+    public IActionResult OnGetExport(CancellationToken ct) =>
+        export.File(User.ToActor(), "发送记录", $"状态：{Status?.ToChinese() ?? "全部"}；方式：{Channel?.ToChinese() ?? "全部"}", exports.Outbox(Status, Channel, ct));
 
     public async Task<IActionResult> OnPostRequeueAsync(Guid id, CancellationToken ct)
     {
