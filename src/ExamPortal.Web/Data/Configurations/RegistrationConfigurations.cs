@@ -100,6 +100,11 @@ internal sealed class RegistrationEventConfiguration : IEntityTypeConfiguration<
         builder.Property(e => e.Action).HasMaxLength(40);
         builder.Property(e => e.Note).HasMaxLength(2000);
         builder.HasIndex(e => new { e.RegistrationId, e.At });
+
+        // The audit search over state changes: by actor, by action, or by date range alone.
+        builder.HasIndex(e => new { e.ActorUserId, e.At });
+        builder.HasIndex(e => new { e.Action, e.At });
+        builder.HasIndex(e => e.At);
     }
 }
 

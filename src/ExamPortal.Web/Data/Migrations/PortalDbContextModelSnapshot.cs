@@ -832,6 +832,15 @@ namespace ExamPortal.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_registration_events");
 
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_registration_events_at");
+
+                    b.HasIndex("Action", "At")
+                        .HasDatabaseName("ix_registration_events_action_at");
+
+                    b.HasIndex("ActorUserId", "At")
+                        .HasDatabaseName("ix_registration_events_actor_user_id_at");
+
                     b.HasIndex("RegistrationId", "At")
                         .HasDatabaseName("ix_registration_events_registration_id_at");
 
