@@ -3,6 +3,7 @@ using ExamPortal.Domain.People;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Features.Administration;
+using ExamPortal.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace ExamPortal.Web.Features.Accounts;
 /// A candidate changes mobile number (which is also the sign-in name) or e-mail after confirming a code sent to the
 /// NEW contact, so nobody can move an account to a number they do not hold. Each change is audited.
 /// </summary>
-public sealed class ContactChange(PortalDbContext db, UserManager<PortalUser> users, AccountCodes codes, Outbox.Outbox outbox, TimeProvider clock)
+public sealed class ContactChange(PortalDbContext db, UserManager<PortalUser> users, AccountCodes codes, Outbox.Outbox outbox, TimeProvider clock, PersonKeys keys)
 {
     public async Task<string?> SendMobileCodeAsync(string userId, string? newMobile, CancellationToken ct)
     {
@@ -97,7 +98,8 @@ public sealed class ContactChange(PortalDbContext db, UserManager<PortalUser> us
         AuditTrail.Record(db, new Actor(userId, Role.Candidate), clock.GetUtcNow(), AuditTrail.ContactChanged, $"账户 {userId}",
             purpose == AccountCodePurpose.MobileChange
                 ? $"更换手机号码：{MaskOrNone(before, MobileNumber.Mask)} → {MobileNumber.Mask(target)}"
-                : $"更换邮箱：{MaskOrNone(before, MaskEmail)} → {MaskEmail(target)}");
+                : $"更换邮箱：{MaskOrNone(before, MaskEmail)} → {MaskEmail(target)}",
+            personKey: user.IdNumber is { } held ? await keys.ForAsync(held, ct) : null);
         await db.SaveChangesAsync(ct);
         return null;
     }

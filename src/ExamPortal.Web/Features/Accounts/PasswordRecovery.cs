@@ -3,6 +3,7 @@ using ExamPortal.Domain.People;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Features.Administration;
+using ExamPortal.Web.Features.Audit;
 using ExamPortal.Web.Features.Messages;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace ExamPortal.Web.Features.Accounts;
 /// </summary>
 public sealed class PasswordRecovery(
     PortalDbContext db, UserManager<PortalUser> users, AccountCodes codes, Outbox.Outbox outbox, Notifier notifier, IConfiguration configuration,
-    TimeProvider clock)
+    TimeProvider clock, PersonKeys keys)
 {
     public const string CodeSent = "如果填写的信息与账户一致，验证码已发送到该账户绑定的手机（或邮箱），10分钟内有效。请输入验证码并设置新密码。";
     public const string CodeRejected = "验证码不正确或已失效：请核对验证码，或返回上一步重新获取（每个验证码10分钟内有效，最多可输错5次）";
@@ -93,7 +94,8 @@ public sealed class PasswordRecovery(
         }
 
         notifier.User(user.Id, "密码已重置", "您的登录密码已通过手机验证码重置，其他设备上的登录已失效。如非本人操作，请立即联系省职鉴中心（028-86156861）。");
-        AuditTrail.Record(db, new Actor(user.Id, Role.Candidate), clock.GetUtcNow(), AuditTrail.PasswordRecovered, $"账户 {user.Id}", "考生通过验证码重置密码");
+        AuditTrail.Record(db, new Actor(user.Id, Role.Candidate), clock.GetUtcNow(), AuditTrail.PasswordRecovered, $"账户 {user.Id}", "考生通过验证码重置密码",
+            personKey: user.IdNumber is { } held ? await keys.ForAsync(held, ct) : null);
         await db.SaveChangesAsync(ct);
         return null;
     }

@@ -74,7 +74,7 @@ public sealed class CertificateWorkflow(PortalDbContext db, ResultCalendar resul
         {
             var now = clock.GetUtcNow();
             certificate.RecordCollection(collectedBy, note, actor, now, from.Value);
-            AuditTrail.Record(db, actor, now, AuditTrail.CertificateCollected, $"证书 {certificate.Number}", $"领取人：{certificate.CollectedBy}");
+            AuditTrail.Record(db, actor, now, AuditTrail.CertificateCollected, $"证书 {certificate.Number}", $"领取人：{certificate.CollectedBy}", certificate.RegistrationId);
             await db.SaveChangesAsync(ct);
             return WorkflowResult.Ok;
         }

@@ -59,7 +59,7 @@ public sealed class ObjectionWorkflow(PortalDbContext db, ResultCalendar results
             var now = clock.GetUtcNow();
             objection.Respond(answer, actor, now);
             notifier.User(objection.RaisedByUserId, "成绩异议已答复", $"您对成绩提出的异议，省职鉴中心答复如下：{objection.Answer}");
-            AuditTrail.Record(db, actor, now, AuditTrail.ObjectionAnswered, $"异议 {objection.Id}", objection.Answer!);
+            AuditTrail.Record(db, actor, now, AuditTrail.ObjectionAnswered, $"异议 {objection.Id}", objection.Answer!, objection.RegistrationId);
             await db.SaveChangesAsync(ct);
             return WorkflowResult.Ok;
         }

@@ -97,7 +97,7 @@ public sealed class ScoreEntry(PortalDbContext db, ResultCalendar results, TimeP
             }
 
             AuditTrail.Record(db, actor, now, AuditTrail.ScoreRecorded, $"准考证 {row.TicketNumber}",
-                $"{source}：{before ?? "（无）"} → {value}（{ExamOutcomes.DisplayName(ExamOutcomes.Of(value))}）");
+                $"{source}：{before ?? "（无）"} → {value}（{ExamOutcomes.DisplayName(ExamOutcomes.Of(value))}）", tickets[row.TicketId].RegistrationId);
             changed++;
         }
 
@@ -136,7 +136,7 @@ public sealed class ScoreEntry(PortalDbContext db, ResultCalendar results, TimeP
         }
 
         AuditTrail.Record(db, actor, now, AuditTrail.ScoreCorrected, $"准考证 {number}",
-            $"成绩更正：{before} → {value}（{ExamOutcomes.DisplayName(score.Outcome)}）；原因：{score.CorrectionReason}");
+            $"成绩更正：{before} → {value}（{ExamOutcomes.DisplayName(score.Outcome)}）；原因：{score.CorrectionReason}", score.RegistrationId);
         await db.SaveChangesAsync(ct);
         return WorkflowResult.Ok;
     }
