@@ -25,6 +25,9 @@ public static class AuditTrail
     public const string ContactChanged = nameof(ContactChanged);
     public const string StaffPasswordReset = nameof(StaffPasswordReset);
     public const string OutboxRequeued = nameof(OutboxRequeued);
+    public const string CalendarChanged = nameof(CalendarChanged);
+    public const string BatchCreated = nameof(BatchCreated);
+    public const string BatchChanged = nameof(BatchChanged);
 
     public static void Record(PortalDbContext db, Actor actor, DateTimeOffset at, string action, string subject, string details)
     {
