@@ -85,7 +85,8 @@ public sealed class BatchAdministrationTests(PortalFactory portal)
         Assert.Contains("该记录已被他人修改", stale.QuerySelector("div.errors")!.TextContent, StringComparison.Ordinal);
 
         var schedule = await portal.CreateBrowserlessClient().GetDocumentAsync($"/Schedule?year={Year}");
-        Assert.Contains($"{Year}年第1批", schedule.Body!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith($"{Year}年", schedule.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(schedule.QuerySelectorAll("tbody tr"), r => r.TextContent.Contains("第1批", StringComparison.Ordinal) && r.TextContent.Contains($"{Year}年4月16日", StringComparison.Ordinal));
     }
 
     [Fact]
