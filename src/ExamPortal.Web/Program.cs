@@ -157,6 +157,8 @@ builder.Services.AddScoped<ReceiptUpload>();
 builder.Services.AddScoped<PlanCancellation>();
 builder.Services.AddScoped<CorrectionWorkflow>();
 builder.Services.AddScoped<BatchAdministration>();
+builder.Services.AddScoped<BatchSetup>();
+builder.Services.AddScoped<CalendarAdministration>();
 builder.Services.AddScoped<InstitutionContext>();
 builder.Services.AddScoped<InstitutionStanding>();
 builder.Services.AddScoped<InstitutionAdministration>();

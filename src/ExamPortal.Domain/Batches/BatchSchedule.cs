@@ -15,15 +15,11 @@ public sealed class BatchSchedule
         ArgumentNullException.ThrowIfNull(payment);
         ArgumentNullException.ThrowIfNull(ticketPrinting);
 
-        // Review may start on the last day of registration (batch 2: 3/16), so only its start is bounded.
-        Require(review.Start >= registration.Start,
-            $"审核开始日期（{ChineseText.Date(review.Start)}）不能早于报名开始日期（{ChineseText.Date(registration.Start)}），请调整审核日期");
-        Require(payment.Start > review.Start,
-            $"缴费开始日期（{ChineseText.Date(payment.Start)}）应晚于审核开始日期（{ChineseText.Date(review.Start)}），请调整缴费日期");
-        Require(ticketPrinting.Start > payment.End,
-            $"打印准考证开始日期（{ChineseText.Date(ticketPrinting.Start)}）应晚于缴费结束日期（{ChineseText.Date(payment.End)}），请调整打印准考证日期");
-        Require(examDate > ticketPrinting.End,
-            $"考核日期（{ChineseText.Date(examDate)}）应晚于打印准考证结束日期（{ChineseText.Date(ticketPrinting.End)}），请调整考核日期");
+        if (BatchWindowsCheck.OrderProblems(registration.Start, review.Start, payment.Start, payment.End, ticketPrinting.Start, ticketPrinting.End, examDate)
+                .FirstOrDefault() is { } problem)
+        {
+            throw new DomainRuleException(problem.Message);
+        }
 
         Registration = registration;
         Review = review;
@@ -110,13 +106,5 @@ public sealed class BatchSchedule
         }
 
         return day <= ExamDate ? ("考试", ExamDate) : null;
-    }
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new DomainRuleException(message);
-        }
     }
 }

@@ -17,23 +17,39 @@ public sealed class WorkingDayCalendar
         _knownYears = [.. knownYears];
         foreach (var entry in exceptions)
         {
-            var date = ChineseText.Date(entry.Date);
-            if (!_knownYears.Contains(entry.Date.Year))
+            if (RefusalToAdd(entry) is { } refusal)
             {
-                throw new ArgumentException(
-                    $"{date}（{entry.Note}）所在的{entry.Date.Year}年不在已录入的年度中，请先添加该年度。", nameof(exceptions));
+                throw new ArgumentException(refusal, nameof(exceptions));
             }
 
-            if (entry.Kind == CalendarDayKind.MakeUpWorkingDay && !IsWeekend(entry.Date))
-            {
-                throw new ArgumentException($"调休上班日{date}不是周六或周日，请核对日期。", nameof(exceptions));
-            }
-
-            if (!_exceptions.TryAdd(entry.Date, entry))
-            {
-                throw new ArgumentException($"{date}重复录入，每个日期只能录入一次。", nameof(exceptions));
-            }
+            _exceptions.Add(entry.Date, entry);
         }
+    }
+
+    // The rules an entry of the official arrangement must meet; the centre's calendar administration asks the same.
+    // A holiday may fall on a weekend: the notices list each festival as one run of days (春节 2/15–2/23 with
+    // its weekends), and keeping the run whole lets a batch window be warned about the festival by name.
+    public string? RefusalToAdd(CalendarException entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var date = ChineseText.Date(entry.Date);
+        return !_knownYears.Contains(entry.Date.Year)
+                ? $"{date}（{entry.Note}）所在的{entry.Date.Year}年不在已录入的年度中，请先添加该年度。"
+            : entry.Kind == CalendarDayKind.MakeUpWorkingDay && !IsWeekend(entry.Date)
+                ? $"调休上班日{date}不是周六或周日，请核对日期。"
+            : _exceptions.ContainsKey(entry.Date)
+                ? $"{date}重复录入，每个日期只能录入一次。"
+            : null;
+    }
+
+    // Holidays (not make-up days) within the range, in date order: what a batch window is warned about.
+    public IReadOnlyList<CalendarException> HolidaysIn(DateRange range)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        return [.. range.Days()
+            .Select(day => _exceptions.GetValueOrDefault(day))
+            .OfType<CalendarException>()
+            .Where(entry => entry.Kind == CalendarDayKind.Holiday)];
     }
 
     public bool Covers(int year) => _knownYears.Contains(year);

@@ -31,6 +31,11 @@ public static class CentreRoleTable
         /Admin/Accounts/Index                     . . . A
         /Admin/Accounts/New                       . . . A
         /Admin/Audit/Index                        . . . A
+        /Admin/Batches/Index                      . . . A
+        /Admin/Batches/Create                     . . . A
+        /Admin/Batches/Edit                       . . . A
+        /Admin/Calendar/Index                     . . . A
+        /Admin/Calendar/Year                      . . . A
         /Admin/Institutions/Index                 . . . A
         /Admin/Institutions/Details               . . . A
         /Admin/Projects/Index                     . . . A

@@ -58,6 +58,23 @@ public sealed class CentreRoleTableTests(PortalFactory portal)
         Assert.True(role == Role.CentreAdmin || refused > 0, $"{role} should be refused somewhere");
     }
 
+    [Theory]
+    [InlineData(Role.CentreReviewer)]
+    [InlineData(Role.CentreFinance)]
+    [InlineData(Role.CentreExam)]
+    [InlineData(Role.CentreAdmin)]
+    public async Task The_centre_home_offers_a_role_exactly_the_console_pages_of_its_row(Role role)
+    {
+        var client = await portal.AsAsync(role);
+        var home = await client.GetDocumentAsync("/Centre");
+
+        var offered = home.QuerySelectorAll(".console-links a").Select(a => PageOfLink(a.GetAttribute("href")!)).ToList();
+
+        Assert.All(offered, page => Assert.True(CentreRoleTable.Rows[page].Contains(role), $"{role} is offered {page}"));
+        var consolePages = new[] { "/Reviews/Index", "/Payments/Index", "/Tickets/Index", "/Admin/Audit/Index", "/Admin/Batches/Index" };
+        Assert.All(consolePages.Where(p => CentreRoleTable.Rows[p].Contains(role)), page => Assert.Contains(page, offered));
+    }
+
     [Fact]
     public async Task Separation_of_duties_holds_for_the_acts_that_matter()
     {
@@ -74,6 +91,12 @@ public sealed class CentreRoleTableTests(PortalFactory portal)
         Assert.Equal(HttpStatusCode.Forbidden, confirmByReviewer.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, reviewByFinance.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, administerByFinance.StatusCode);
+    }
+
+    private static string PageOfLink(string href)
+    {
+        var path = href.Split('?')[0]["/Centre".Length..];
+        return CentreRoleTable.Rows.ContainsKey(path) ? path : $"{path}/Index";
     }
 
     /// <summary>Centre pages from the app's endpoints, each with a URL whose route values exist nowhere.</summary>

@@ -88,9 +88,9 @@ public sealed class ReferenceDataTests(PortalFactory portal)
             await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(CancellationToken.None);
 
             Assert.Equal(22, await db.Projects.CountAsync());
-            Assert.Equal(220, await db.ExamPlans.CountAsync());
-            Assert.Equal(33, await db.CalendarDays.CountAsync(d => d.Kind == CalendarDayKind.Holiday));
-            Assert.Equal(6, await db.CalendarDays.CountAsync(d => d.Kind == CalendarDayKind.MakeUpWorkingDay));
+            Assert.Equal(220, await db.ExamPlans.CountAsync(p => p.Batch.Year == 2026));
+            Assert.Equal(33, await db.CalendarDays.CountAsync(d => d.Kind == CalendarDayKind.Holiday && d.Date.Year == 2026));
+            Assert.Equal(6, await db.CalendarDays.CountAsync(d => d.Kind == CalendarDayKind.MakeUpWorkingDay && d.Date.Year == 2026));
             Assert.Equal(123.45m, (await db.Projects.AsNoTracking().SingleAsync(p => p.Code == "22")).Fee);
         }
         finally

@@ -62,13 +62,22 @@ public sealed class ReferenceDataSeeder(PortalDbContext db, RoleManager<Identity
         await db.SaveChangesAsync(ct);
     }
 
+    // The announcement's year is seeded only while it has no batch at all: from then on the centre owns its batches and
+    // plans (renumbering, removing a plan, adding a project), and a restart must not put back what it changed.
+    // Later years are the centre's alone.
     private async Task SeedBatchesAsync(CancellationToken ct)
     {
-        const int year = 2026;
-        var existing = await db.Batches.Where(b => b.Year == year).Select(b => b.Number).ToListAsync(ct);
-        foreach (var definition in Announcement2026.Batches.Where(d => !existing.Contains(d.Number)))
+        const int year = Announcement2026.Year;
+        if (await db.Batches.AnyAsync(b => b.Year == year, ct))
         {
-            db.Batches.Add(new Batch
+            return;
+        }
+
+        var codes = Announcement2026.Projects.Select(p => p.Code).ToList();
+        var projectIds = await db.Projects.Where(p => codes.Contains(p.Code)).Select(p => p.Id).ToListAsync(ct);
+        foreach (var definition in Announcement2026.Batches)
+        {
+            var batch = new Batch
             {
                 Year = year,
                 Number = definition.Number,
@@ -81,27 +90,15 @@ public sealed class ReferenceDataSeeder(PortalDbContext db, RoleManager<Identity
                 TicketPrintingStart = definition.TicketPrinting.Start,
                 TicketPrintingEnd = definition.TicketPrinting.End,
                 ExamDate = definition.ExamDate,
-            });
-        }
-
-        await db.SaveChangesAsync(ct);
-
-        var projectIds = await db.Projects.Select(p => p.Id).ToListAsync(ct);
-        var batchIds = await db.Batches.Where(b => b.Year == year).Select(b => b.Id).ToListAsync(ct);
-        var planned = (await db.ExamPlans.Select(p => new { p.BatchId, p.ProjectId }).ToListAsync(ct))
-            .Select(p => (p.BatchId, p.ProjectId))
-            .ToHashSet();
-        foreach (var batchId in batchIds)
-        {
-            foreach (var projectId in projectIds.Where(projectId => !planned.Contains((batchId, projectId))))
-            {
-                db.ExamPlans.Add(new ExamPlan { BatchId = batchId, ProjectId = projectId });
-            }
+            };
+            batch.Plans.AddRange(projectIds.Select(projectId => new ExamPlan { ProjectId = projectId }));
+            db.Batches.Add(batch);
         }
 
         await db.SaveChangesAsync(ct);
     }
 
+    // Only 2026 is seeded, once; every other year is entered by the centre, and a 2026 day it changed stays changed.
     private async Task SeedCalendarAsync(CancellationToken ct)
     {
         if (await db.CalendarYears.AnyAsync(y => y.Year == OfficialCalendar2026.Year, ct))

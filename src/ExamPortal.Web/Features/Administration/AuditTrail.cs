@@ -38,6 +38,9 @@ public static class AuditTrail
     public const string SignInFailed = nameof(SignInFailed);
     public const string SignInLockedOut = nameof(SignInLockedOut);
     public const string ListExported = nameof(ListExported);
+    public const string CalendarChanged = nameof(CalendarChanged);
+    public const string BatchCreated = nameof(BatchCreated);
+    public const string BatchChanged = nameof(BatchChanged);
 
     /// <summary>The actor of a failed sign-in to an account that does not exist.</summary>
     public const string AnonymousUserId = "anonymous";

@@ -32,6 +32,18 @@ public static class AuditLabels
         [AuditTrail.SignInFailed] = "登录失败",
         [AuditTrail.SignInLockedOut] = "登录被拒绝（账户锁定或停用）",
         [AuditTrail.ListExported] = "导出列表",
+        [AuditTrail.InstitutionSuspended] = "暂停报名机构",
+        [AuditTrail.InstitutionReinstated] = "恢复报名机构",
+        [AuditTrail.StaffCreated] = "新建工作人员账户",
+        [AuditTrail.StaffRoleChanged] = "修改工作人员角色",
+        [AuditTrail.StaffDisabled] = "停用账户",
+        [AuditTrail.StaffEnabled] = "启用账户",
+        [AuditTrail.ProjectChanged] = "修改考核项目",
+        [AuditTrail.VenueChanged] = "修改考点或考场",
+        [AuditTrail.VenueRoomsCopied] = "从考点复制考场",
+        [AuditTrail.CalendarChanged] = "修改工作日历",
+        [AuditTrail.BatchCreated] = "新建考核批次",
+        [AuditTrail.BatchChanged] = "修改考核批次",
     };
 
     /// <summary>Every action of the audit trail (AuditTrail's constants, also those without a label yet).</summary>
@@ -44,6 +56,8 @@ public static class AuditLabels
     public static bool IsRegistrationAction(string action) => RegistrationActionNames.Contains(action, StringComparer.Ordinal);
 
     public static bool IsTrailAction(string action) => TrailActionNames.Contains(action, StringComparer.Ordinal);
+
+    public static bool HasLabel(string action) => IsRegistrationAction(action) || TrailActions.ContainsKey(action);
 
     /// <summary>The action in Chinese; an action without a label yet shows as stored.</summary>
     public static string Action(string action) =>

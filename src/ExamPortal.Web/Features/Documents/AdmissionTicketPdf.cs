@@ -15,8 +15,6 @@ public static class AdmissionTicketPdf
 {
     public const string Title = "准考证";
 
-    private const string Heading = "2026年四川省专项职业能力省直统一考核";
-
     // A one-inch photo, 25 mm × 35 mm, the shape of the 295 × 413 px photos candidates upload.
     private const double PhotoWidth = 25 / 25.4 * 72;
     private const double PhotoHeight = 35 / 25.4 * 72;
@@ -48,6 +46,10 @@ public static class AdmissionTicketPdf
 
     private static readonly XPen PhotoBorder = new(XColors.Black, 0.6);
 
+    // The year of the sitting, so a 2027 batch's tickets do not say 2026.
+    private static string Heading(DateOnly examDate) =>
+        string.Create(CultureInfo.InvariantCulture, $"{examDate.Year}年四川省专项职业能力省直统一考核");
+
     /// <summary>A one-page document holding the ticket.</summary>
     public static byte[] Build(AdmissionTicketSheet sheet)
     {
@@ -68,7 +70,7 @@ public static class AdmissionTicketPdf
 
         var heading = FormPage.Font(16, bold: true);
         var title = FormPage.Font(26, bold: true);
-        graphics.DrawString(Heading, heading, XBrushes.Black, new XRect(FormPage.Margin, page.Y, page.ContentWidth, FormPage.LineHeight(heading)), XStringFormats.Center);
+        graphics.DrawString(Heading(sheet.ExamDate), heading, XBrushes.Black, new XRect(FormPage.Margin, page.Y, page.ContentWidth, FormPage.LineHeight(heading)), XStringFormats.Center);
         page.Y += FormPage.LineHeight(heading);
         graphics.DrawString(Title, title, XBrushes.Black, new XRect(FormPage.Margin, page.Y, page.ContentWidth, FormPage.LineHeight(title)), XStringFormats.Center);
         page.Y += FormPage.LineHeight(title) + 12;

@@ -24,19 +24,21 @@ public sealed class ScheduleQueries(PortalDbContext db, PortalClock clock)
         return new YearSchedule(chosen, years, await RowsAsync(chosen, ct));
     }
 
+    // In progress or still to open: not yet examined. Next year's batches count too, so that in December the first
+    // batches of the new year (whose registration may open in January) are already announced.
     public async Task<IReadOnlyList<BatchRow>> CurrentAsync(CancellationToken ct)
     {
         var today = clock.Today;
-        var rows = await RowsAsync(today.Year, ct);
-        return rows.Where(r => r.IsInProgress || r.Schedule.Registration.Start > today).ToList();
+        return await RowsAsync(db.Batches.Where(b => b.ExamDate >= today && b.Year <= today.Year + 1), ct);
     }
 
-    private async Task<IReadOnlyList<BatchRow>> RowsAsync(int year, CancellationToken ct)
+    private Task<IReadOnlyList<BatchRow>> RowsAsync(int year, CancellationToken ct) => RowsAsync(db.Batches.Where(b => b.Year == year), ct);
+
+    private async Task<IReadOnlyList<BatchRow>> RowsAsync(IQueryable<Data.Entities.Batch> query, CancellationToken ct)
     {
         var today = clock.Today;
-        var batches = await db.Batches.AsNoTracking()
-            .Where(b => b.Year == year)
-            .OrderBy(b => b.Number)
+        var batches = await query.AsNoTracking()
+            .OrderBy(b => b.Year).ThenBy(b => b.Number)
             .ToListAsync(ct);
         return batches
             .Select(b => (Batch: b, Schedule: b.Schedule))
