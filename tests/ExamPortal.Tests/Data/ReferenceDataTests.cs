@@ -120,8 +120,8 @@ public sealed class ReferenceDataTests(PortalFactory portal)
         await using var scope = portal.Services.CreateAsyncScope();
         var calendar = scope.ServiceProvider.GetRequiredService<CalendarService>();
 
-        var error = await Assert.ThrowsAsync<CalendarYearMissingException>(() => calendar.IsWorkingDayAsync(new DateOnly(2027, 3, 1), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<CalendarYearMissingException>(() => calendar.IsWorkingDayAsync(new DateOnly(2040, 3, 1), CancellationToken.None));
 
-        Assert.Contains("2027年", error.Message, StringComparison.Ordinal);
+        Assert.Contains("2040年", error.Message, StringComparison.Ordinal);
     }
 }

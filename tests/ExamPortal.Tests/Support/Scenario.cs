@@ -178,6 +178,18 @@ public sealed class Scenario(PortalFactory portal)
     /// </summary>
     public async Task<List<Guid>> InstitutionApprovedAsync(string staffUserId, int institutionId, IReadOnlyList<string> names, string projectCode = "17")
     {
+        var ids = await InstitutionSubmittedAsync(staffUserId, institutionId, names, projectCode);
+        foreach (var id in ids)
+        {
+            await ApproveAsync(id);
+        }
+
+        return ids;
+    }
+
+    /// <summary>Institution applicants of batch 2 entered, first-reviewed and submitted to the centre (待审核), on 3/10.</summary>
+    public async Task<List<Guid>> InstitutionSubmittedAsync(string staffUserId, int institutionId, IReadOnlyList<string> names, string projectCode = "17")
+    {
         ArgumentNullException.ThrowIfNull(names);
         portal.Clock.SetNow(Batch2RegistrationOpen);
         var staff = new Actor(staffUserId, Role.InstitutionStaff);
@@ -216,11 +228,6 @@ public sealed class Scenario(PortalFactory portal)
 
             var submitted = await institutions.SubmitAsync(staff, institutionId, batchId, commitmentAccepted: true, CancellationToken.None);
             Assert.True(submitted.Succeeded, submitted.Message);
-        }
-
-        foreach (var id in ids)
-        {
-            await ApproveAsync(id);
         }
 
         return ids;

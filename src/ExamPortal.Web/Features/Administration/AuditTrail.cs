@@ -62,6 +62,10 @@ public static class AuditTrail
     public static void RecordAnonymous(PortalDbContext db, DateTimeOffset at, string action, string subject, string details) =>
         Add(db, AnonymousUserId, AnonymousRole, at, action, subject, details, null, null);
 
+    /// <summary>Records an act of an account that has no role yet (an institution's first account before approval).</summary>
+    public static void RecordWithoutRole(PortalDbContext db, string userId, DateTimeOffset at, string action, string subject, string details) =>
+        Add(db, userId, AnonymousRole, at, action, subject, details, null, null);
+
     private static void Add(
         PortalDbContext db, string actorUserId, string actorRole, DateTimeOffset at, string action, string subject, string details, Guid? registrationId, byte[]? personKey)
     {

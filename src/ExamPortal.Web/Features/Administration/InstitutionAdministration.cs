@@ -1,6 +1,7 @@
 using ExamPortal.Domain.Common;
 using ExamPortal.Domain.Institutions;
 using ExamPortal.Web.Data;
+using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Features.Onboarding;
 using ExamPortal.Web.Features.Registrations;
 using Microsoft.EntityFrameworkCore;
@@ -29,20 +30,7 @@ public sealed class InstitutionAdministration(PortalDbContext db, StaffManagemen
     public async Task<Page<InstitutionListItem>> ListAsync(string? search, InstitutionFilter filter, int page, CancellationToken ct)
     {
         page = Math.Max(1, page);
-        var text = search?.Trim();
-        var query = db.Institutions.AsNoTracking();
-        if (!string.IsNullOrEmpty(text))
-        {
-            var code = text.ToUpperInvariant();
-            query = query.Where(i => i.CreditCode == code || i.Name.Contains(text));
-        }
-
-        query = filter switch
-        {
-            InstitutionFilter.Active => query.Where(i => i.SuspendedAt == null),
-            InstitutionFilter.Suspended => query.Where(i => i.SuspendedAt != null),
-            _ => query,
-        };
+        var query = Filtered(search, filter);
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(i => i.Name).ThenBy(i => i.Id)
             .Skip((page - 1) * RegistrationQueries.PageSize).Take(RegistrationQueries.PageSize)
@@ -57,6 +45,26 @@ public sealed class InstitutionAdministration(PortalDbContext db, StaffManagemen
             })
             .ToListAsync(ct);
         return new Page<InstitutionListItem>(items, page, RegistrationQueries.PageSize, total);
+    }
+
+    /// <summary>The institutions a search selects, for the list and its export alike.</summary>
+    public IQueryable<Institution> Filtered(string? search, InstitutionFilter filter)
+    {
+        var text = search?.Trim();
+        var query = db.Institutions.AsNoTracking();
+        if (!string.IsNullOrEmpty(text))
+        {
+            var code = text.ToUpperInvariant();
+            query = query.Where(i => i.CreditCode == code || i.Name.Contains(text));
+        }
+
+        query = filter switch
+        {
+            InstitutionFilter.Active => query.Where(i => i.SuspendedAt == null),
+            InstitutionFilter.Suspended => query.Where(i => i.SuspendedAt != null),
+            _ => query,
+        };
+        return query;
     }
 
     public async Task<InstitutionDetail?> DetailAsync(int id, CancellationToken ct)

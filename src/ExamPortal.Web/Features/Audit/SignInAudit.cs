@@ -52,8 +52,15 @@ public sealed class SignInAudit(PortalDbContext db, UserManager<PortalUser> user
 
     private async Task RecordAsync(PortalUser user, string action, string details, CancellationToken ct)
     {
-        // As User.ToActor(): every account has exactly one role.
+        // As User.ToActor(): an account has one role, except an institution's first account awaiting approval.
         var roles = await users.GetRolesAsync(user);
+        if (!Enum.GetValues<Role>().Any(r => roles.Contains(r.ToString())))
+        {
+            AuditTrail.RecordWithoutRole(db, user.Id, clock.GetUtcNow(), action, $"账户 {user.Id}", details);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
         var role = Enum.GetValues<Role>().First(r => roles.Contains(r.ToString()));
         var personKey = role == Role.Candidate && !string.IsNullOrEmpty(user.IdNumber) ? await keys.ForAsync(user.IdNumber, ct) : null;
         var actor = new Actor(user.Id, role);

@@ -119,3 +119,19 @@ public sealed record AuditExportRow(
     [property: ExcelColumn(Name = "对象", Width = 24)] string Subject,
     [property: ExcelColumn(Name = "详情", Width = 60)] string Details,
     [property: ExcelColumn(Name = "报名编号", Width = 38)] string RegistrationId);
+
+public sealed record InstitutionExportRow(
+    [property: ExcelColumn(Name = "单位名称", Width = 30)] string Name,
+    [property: ExcelColumn(Name = "统一社会信用代码", Width = 22, Format = "@")] string CreditCode,
+    [property: ExcelColumn(Name = "类型", Width = 14)] string Type,
+    [property: ExcelColumn(Name = "地址", Width = 36)] string Address,
+    [property: ExcelColumn(Name = "经办人数", Width = 8)] int StaffCount,
+    [property: ExcelColumn(Name = "状态", Width = 8)] string Standing,
+    [property: ExcelColumn(Name = "暂停原因", Width = 40)] string SuspensionReason);
+
+public sealed record ScoreExportRow(
+    [property: ExcelColumn(Name = "准考证号", Width = 16, Format = "@")] string TicketNumber,
+    [property: ExcelColumn(Name = "姓名", Width = 10)] string FullName,
+    [property: ExcelColumn(Name = "考核项目", Width = 20)] string ProjectName,
+    [property: ExcelColumn(Name = "成绩", Width = 8)] string Score,
+    [property: ExcelColumn(Name = "结果", Width = 8)] string Outcome);

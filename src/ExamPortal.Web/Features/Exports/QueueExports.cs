@@ -5,12 +5,14 @@ using ExamPortal.Domain.Institutions;
 using ExamPortal.Domain.Payments;
 using ExamPortal.Domain.People;
 using ExamPortal.Domain.Registrations;
+using ExamPortal.Domain.Results;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Features.Audit;
 using ExamPortal.Web.Features.Certificates;
 using ExamPortal.Web.Features.Outbox;
 using ExamPortal.Web.Features.Plans;
+using ExamPortal.Web.Features.Results;
 using ExamPortal.Web.Features.Reviews;
 using ExamPortal.Web.Features.Tickets;
 using ExamPortal.Web.Infrastructure.Display;
@@ -176,6 +178,27 @@ public sealed class QueueExports(PortalDbContext db, Calendar.CalendarService ca
         {
             yield return new OutboxExportRow(Time(m.CreatedAt), m.Channel.ToChinese(), OutboxAdministration.MaskRecipient(m.Channel, m.Recipient), m.Subject,
                 m.Status.ToChinese(), m.Attempts, m.Status == OutboxStatus.Pending ? Time(m.NextAttemptAt) : string.Empty, Time(m.SentAt), m.LastError ?? string.Empty);
+        }
+    }
+
+    public async IAsyncEnumerable<ScoreExportRow> Scores(IQueryable<ScoreSource> scores, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await foreach (var s in scores.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var item = s.ToItem();
+            yield return new ScoreExportRow(item.TicketNumber, item.FullName, item.ProjectName, item.ScoreText, ExamOutcomes.DisplayName(item.Outcome));
+        }
+    }
+
+    public async IAsyncEnumerable<InstitutionExportRow> Institutions(IQueryable<Institution> institutions, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var rows = institutions.OrderBy(i => i.Name).ThenBy(i => i.Id)
+            .Select(i => new { i.Name, i.CreditCode, i.Type, i.Address, StaffCount = db.Users.Count(u => u.InstitutionId == i.Id), i.SuspendedAt, i.SuspensionReason })
+            .AsAsyncEnumerable();
+        await foreach (var i in rows.WithCancellation(ct))
+        {
+            yield return new InstitutionExportRow(i.Name, i.CreditCode, InstitutionTypes.DisplayName(i.Type), i.Address, i.StaffCount,
+                i.SuspendedAt is null ? "正常" : "已暂停", i.SuspensionReason ?? string.Empty);
         }
     }
 

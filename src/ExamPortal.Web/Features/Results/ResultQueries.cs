@@ -79,18 +79,31 @@ public sealed class ResultQueries(PortalDbContext db, ResultCalendar results, Ti
     public async Task<Page<ScoreListItem>> ScoresAsync(int batchId, ExamOutcome outcome, int page, CancellationToken ct)
     {
         page = Math.Max(1, page);
-        var scores = db.ExamScores.AsNoTracking().Where(s => s.BatchId == batchId && s.Outcome == outcome);
+        var scores = ScoresOf(batchId, outcome);
         var total = await scores.CountAsync(ct);
-        var rows = await (
-            from s in scores
-            join t in db.AdmissionTickets on s.TicketId equals t.Id
-            join r in db.Registrations on s.RegistrationId equals r.Id
-            join p in db.ExamPlans on s.ExamPlanId equals p.Id
-            orderby t.Number
-            select new { t.Number, r.Details, ProjectName = p.Project.Name, s.Points, s.Outcome })
-            .Skip((page - 1) * RegistrationQueries.PageSize).Take(RegistrationQueries.PageSize)
-            .ToListAsync(ct);
-        return new Page<ScoreListItem>([.. rows.Select(x => new ScoreListItem(x.Number, x.Details?.FullName ?? string.Empty, x.ProjectName, x.Points, x.Outcome))],
-            page, RegistrationQueries.PageSize, total);
+        var rows = await scores.Skip((page - 1) * RegistrationQueries.PageSize).Take(RegistrationQueries.PageSize).ToListAsync(ct);
+        return new Page<ScoreListItem>([.. rows.Select(x => x.ToItem())], page, RegistrationQueries.PageSize, total);
     }
+
+    /// <summary>A batch's recorded scores (of one outcome, or all), by ticket number: for the list and its export.</summary>
+    public IQueryable<ScoreSource> ScoresOf(int batchId, ExamOutcome? outcome) =>
+        from s in db.ExamScores.AsNoTracking()
+        where s.BatchId == batchId && (outcome == null || s.Outcome == outcome)
+        join t in db.AdmissionTickets on s.TicketId equals t.Id
+        join r in db.Registrations on s.RegistrationId equals r.Id
+        join p in db.ExamPlans on s.ExamPlanId equals p.Id
+        orderby t.Number
+        select new ScoreSource { TicketNumber = t.Number, Details = r.Details, ProjectName = p.Project.Name, Points = s.Points, Outcome = s.Outcome };
+}
+
+/// <summary>One recorded score with what the lists show of it; a class so the query can still be paged or streamed.</summary>
+public sealed class ScoreSource
+{
+    public required string TicketNumber { get; init; }
+    public PersonalDetails? Details { get; init; }
+    public required string ProjectName { get; init; }
+    public decimal? Points { get; init; }
+    public ExamOutcome Outcome { get; init; }
+
+    public ScoreListItem ToItem() => new(TicketNumber, Details?.FullName ?? string.Empty, ProjectName, Points, Outcome);
 }

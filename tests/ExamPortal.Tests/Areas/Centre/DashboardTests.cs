@@ -178,6 +178,44 @@ public sealed class DashboardTests(PortalFactory portal)
         Assert.Equal("2026年第7批", link.TextContent.Trim());
     }
 
+    [Fact]
+    public async Task Review_answers_due_soon_or_overdue_count_institution_applicants_from_the_day_their_originals_arrived()
+    {
+        // Batch 2: submitted and received on Tuesday 3/10; the answer is due by the 10th working day after (3/24).
+        var batchId = await _scenario.BatchIdAsync(2);
+        var url = $"/Centre/Batches/Dashboard/{batchId}";
+        var dueSoon = At(3, 23);
+        var overdue = At(3, 25);
+        var beforeSoon = await NumbersAtAsync(url, dueSoon);
+        var beforeOverdue = await NumbersAtAsync(url, overdue);
+        var (_, staffUserId, institutionId) = await _scenario.InstitutionAsync("91510104MA6CDASH1X", $"due-{Guid.NewGuid():N}@dash.example");
+
+        var ids = await _scenario.InstitutionSubmittedAsync(staffUserId, institutionId, ["韩复审"]);
+        await QueryAsync(async db =>
+        {
+            var submissionId = await db.Registrations.Where(r => r.Id == ids[0]).Select(r => r.InstitutionSubmissionId!.Value).SingleAsync();
+            var version = await db.InstitutionSubmissions.Where(s => s.Id == submissionId).Select(s => s.Version).SingleAsync();
+            await using var scope = portal.Services.CreateAsyncScope();
+            var recorded = await scope.ServiceProvider.GetRequiredService<ExamPortal.Web.Features.InstitutionApplicants.InstitutionWorkflow>()
+                .RecordOriginalsAsync(Scenario.Reviewer, submissionId, version, new DateOnly(2026, 3, 10), CancellationToken.None);
+            Assert.True(recorded.Succeeded, recorded.Message);
+            return recorded;
+        });
+
+        var afterSoon = await NumbersAtAsync(url, dueSoon);
+        var afterOverdue = await NumbersAtAsync(url, overdue);
+        Assert.Equal((1, 0), (afterSoon["reviews-near"] - beforeSoon["reviews-near"], afterSoon["reviews-overdue"] - beforeSoon["reviews-overdue"]));
+        Assert.Equal((0, 1), (afterOverdue["reviews-near"] - beforeOverdue["reviews-near"], afterOverdue["reviews-overdue"] - beforeOverdue["reviews-overdue"]));
+        var admin = await portal.AsAsync(Role.CentreAdmin);
+        Assert.Equal(afterOverdue["reviews-overdue"], await ListTotalAsync(admin, await admin.GetDocumentAsync(url), "reviews-overdue"));
+    }
+
+    private async Task<Dictionary<string, int>> NumbersAtAsync(string url, DateTimeOffset at)
+    {
+        portal.Clock.SetNow(at);
+        return Numbers(await (await portal.AsAsync(Role.CentreAdmin)).GetDocumentAsync(url));
+    }
+
     private static int Value(IElement bar) => int.Parse(bar.GetAttribute("data-value")!, CultureInfo.InvariantCulture);
 
     private static Dictionary<string, int> Numbers(IDocument page) =>

@@ -32,9 +32,11 @@ public sealed class ExportTests(PortalFactory portal)
         { "/Centre/Tickets", Role.CentreExam, "准考证发放名单", "准考证号" },
         { "/Centre/Results/Objections", Role.CentreExam, "成绩异议", "姓名" },
         { "/Centre/Certificates", Role.CentreExam, "证书台账", "证书编号" },
+        { "/Centre/Results", Role.CentreExam, "考核成绩", "准考证号" },
         { "/Centre/Admin/Outbox", Role.CentreAdmin, "发送记录", "创建时间" },
         { "/Centre/Admin/Accounts", Role.CentreAdmin, "工作人员账户", "姓名" },
         { "/Centre/Admin/Audit", Role.CentreAdmin, "审计日志", "时间" },
+        { "/Centre/Admin/Institutions", Role.CentreAdmin, "报名机构", "单位名称" },
     };
 
     [Theory]

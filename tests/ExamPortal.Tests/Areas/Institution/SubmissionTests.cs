@@ -45,10 +45,12 @@ public sealed class SubmissionTests(PortalFactory portal)
         Assert.Contains("勾选确认", unticked.QuerySelector(".validation-summary")!.TextContent, StringComparison.Ordinal);
         await (await staff.SubmitAsync(unticked, $"#submit-{batchId}", new Dictionary<string, string> { ["commitmentAccepted"] = "true" })).RedirectedToAsync();
 
+        Guid submissionId;
         await using (var scope = portal.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var submission = await db.InstitutionSubmissions.SingleAsync(s => s.InstitutionId == institutionId);
+            submissionId = submission.Id;
             Assert.Equal(2, submission.ApplicantCount);
             var statuses = await db.Registrations.Where(r => r.InstitutionId == institutionId).ToDictionaryAsync(r => r.Id, r => (r.Status, r.InstitutionSubmissionId));
             Assert.Equal((RegistrationStatus.Submitted, submission.Id), statuses[ids[0]]);
@@ -76,7 +78,7 @@ public sealed class SubmissionTests(PortalFactory portal)
         portal.Clock.SetNow(new DateTimeOffset(2026, 9, 30, 10, 0, 0, ChinaTime.Offset));
         var reviewer = await portal.AsAsync(Role.CentreReviewer);
         var centre = await reviewer.GetDocumentAsync($"/Centre/Submissions?BatchId={batchId}");
-        var form = centre.QuerySelectorAll("form.originals").Single(f => f.Id!.Length > 0);
+        var form = centre.QuerySelector($"#originals-{submissionId}")!;
         foreach (var impossible in new[] { "2026-10-05", "2026-03-09" })
         {
             var refused = await HtmlForms.ReadAsync(await reviewer.SubmitAsync(centre, $"#{form.Id}", new Dictionary<string, string> { ["receivedOn"] = impossible }));
@@ -90,10 +92,10 @@ public sealed class SubmissionTests(PortalFactory portal)
 
         portal.Clock.SetNow(new DateTimeOffset(2026, 10, 16, 10, 0, 0, ChinaTime.Offset));
         reviewer = await portal.AsAsync(Role.CentreReviewer);
-        var queue = await reviewer.GetDocumentAsync($"/Centre/Reviews?BatchId={batchId}");
-        var overdue = queue.QuerySelectorAll("td.overdue");
-        Assert.Equal(2, overdue.Length);
-        Assert.Contains("已逾期1个工作日", overdue[0].TextContent, StringComparison.Ordinal);
+        var queue = await reviewer.GetDocumentAsync($"/Centre/Reviews?BatchId={batchId}&Status=Submitted&Due=Overdue");
+        var own = queue.QuerySelectorAll("tbody tr").Where(row => ids.Take(2).Any(id => row.QuerySelector($"a[href$='{id}']") is not null)).ToList();
+        Assert.Equal(2, own.Count);
+        Assert.All(own, row => Assert.Contains("已逾期1个工作日", row.QuerySelector("td.overdue")!.TextContent, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.Net;
 using AngleSharp.Dom;
 using ExamPortal.Domain.Common;
+using ExamPortal.Tests.Areas.Centre;
 using ExamPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace ExamPortal.Tests.Pages.Institutions;
 
@@ -37,6 +39,8 @@ public sealed class OnboardingTests(PortalFactory portal)
         var status = await ApplyAsync(Application("91510106MA61ABCD2L", "zhou@school.example", "成都周氏技能培训学校"));
         var blocked = await SignInProblemAsync("zhou@school.example");
         Assert.Contains("尚未启用", blocked, StringComparison.Ordinal);
+        Assert.True(await portal.DbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "SignInLockedOut" && e.Details.Contains("z***@school.example"))),
+            "the refused sign-in of an account awaiting approval is in the audit trail");
 
         var admin = await portal.AsAsync(Role.CentreAdmin);
         var list = await admin.GetDocumentAsync("/Centre/Admin/InstitutionApplications");

@@ -4,6 +4,7 @@ using ExamPortal.Domain.Registrations;
 using ExamPortal.Domain.Results;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
+using ExamPortal.Web.Features.Exports;
 using ExamPortal.Web.Features.Registrations;
 using ExamPortal.Web.Features.Results;
 using ExamPortal.Web.Infrastructure.Auth;
@@ -16,7 +17,7 @@ namespace ExamPortal.Web.Areas.Centre.Pages.Results;
 public sealed record PlanScoreCount(int ExamPlanId, string ProjectCode, string ProjectName, int Tickets, int Scored);
 
 /// <summary>成绩与公示 (CentreExam): a batch's result dates, their change with a reason, and each plan's scoring progress.</summary>
-public sealed class IndexModel(ResultQueries queries, ResultCalendar calendar, PortalDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(ResultQueries queries, ResultCalendar calendar, PortalDbContext db, TimeProvider clock, XlsxExport export, QueueExports exports) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? BatchId { get; set; }
 
@@ -44,6 +45,18 @@ public sealed class IndexModel(ResultQueries queries, ResultCalendar calendar, P
         }
 
         return Page();
+    }
+
+    /// <summary>The batch's recorded scores (of the chosen outcome, or all) as .xlsx.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        if (BatchId is not { } batchId || !await db.Batches.AnyAsync(b => b.Id == batchId, ct))
+        {
+            return NotFound();
+        }
+
+        var filters = $"{await exports.BatchFilterAsync(batchId, ct)}；结果：{(Outcome is { } o ? ExamOutcomes.DisplayName(o) : "全部")}";
+        return export.File(User.ToActor(), "考核成绩", filters, exports.Scores(queries.ScoresOf(batchId, Outcome), ct));
     }
 
     public async Task<IActionResult> OnPostDatesAsync(CancellationToken ct)
