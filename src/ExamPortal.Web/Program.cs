@@ -92,6 +92,9 @@ builder.Services
     .AddPasswordValidator<PasswordComplexityValidator<PortalUser>>()
     .AddDefaultTokenProviders();
 
+builder.Services.Configure<PasswordHasherOptions>(options =>
+    options.IterationCount = builder.Configuration.GetValue("Security:PasswordHashIterations", PasswordRule.HashIterations));
+
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/Account/SignIn";
