@@ -28,7 +28,8 @@ PG_TMP=$(mktemp -d /tmp/examportal-bench-pg.XXXXXX)
 cleanup() { pg_stop "$PG_TMP" >/dev/null 2>&1 || true; rm -rf "$PG_TMP"; }
 trap cleanup EXIT
 pg_init "$PG_TMP"
-pg_start "$PG_TMP" "$(pg_pick_port "")"
+# The web benchmark's portal holds two pools at once (EF Core's, up to 100, and the raw floor's): room for both.
+pg_start "$PG_TMP" "$(pg_pick_port "")" -c max_connections=300
 ep_no_build_servers
 WEB_PROJECT="$ROOT/src/ExamPortal.Web/ExamPortal.Web.csproj"
 echo "==> Building the bench and the portal (Release)" >&2
