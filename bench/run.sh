@@ -1,14 +1,25 @@
 #!/usr/bin/env bash
-# bench/run.sh [runs] [import|tickets|all] — benchmarks of the real code paths (not part of ./test.sh).
-# Starts a throwaway PostgreSQL cluster like ./test.sh, builds the bench in Release and writes, by default both:
+# bench/run.sh [runs] [import|tickets|web|all] — benchmarks of the real code paths (not part of ./test.sh).
+# Starts a throwaway PostgreSQL cluster like ./test.sh, builds the bench and the portal in Release and writes, by
+# default all three, each over a fresh database of its own:
 #   import:  bench/results/import-latest.md, the 5,000-row institution import against Npgsql binary COPY;
 #   tickets: bench/results/tickets-latest.md, 500 tickets in one streamed PDF against one in-memory document,
-#            the batch's sign-in sheets and a 500-row roster: seconds and peak memory.
+#            the batch's sign-in sheets and a 500-row roster: seconds and peak memory;
+#   web:     bench/results/latest.md, the public certificate verification and results pages against the raw
+#            floor (a constant endpoint, one Npgsql lookup), over HTTP to the portal started as its own process
+#            over 100,000 generated certificates. BENCH_WEB_SECONDS (10), BENCH_WEB_WARMUP (3),
+#            BENCH_WEB_CERTIFICATES (100000) and BENCH_WEB_REGISTRATIONS (20000) change its settings.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd -P)
 # shellcheck source=../scripts/pg.sh
 source "$ROOT/scripts/pg.sh"
+
+case "${2:-all}" in
+    import | tickets | web) modes=("$2") ;;
+    all) modes=(import tickets web) ;;
+    *) ep_die "usage: bench/run.sh [runs] [import|tickets|web|all]" ;;
+esac
 
 ep_ensure_packages postgresql
 ep_require_dotnet
@@ -17,10 +28,21 @@ PG_TMP=$(mktemp -d /tmp/examportal-bench-pg.XXXXXX)
 cleanup() { pg_stop "$PG_TMP" >/dev/null 2>&1 || true; rm -rf "$PG_TMP"; }
 trap cleanup EXIT
 pg_init "$PG_TMP"
-pg_start "$PG_TMP" "$(pg_pick_port "")"
-pg_create_db "$PG_PORT" examportal_bench
+# The web benchmark's portal holds two pools at once (EF Core's, up to 100, and the raw floor's): room for both.
+pg_start "$PG_TMP" "$(pg_pick_port "")" -c max_connections=300
+ep_no_build_servers
+WEB_PROJECT="$ROOT/src/ExamPortal.Web/ExamPortal.Web.csproj"
+echo "==> Building the bench and the portal (Release)" >&2
+dotnet build "$ROOT/bench/ExamPortal.Bench" -c Release -nologo -v minimal || ep_die "build failed (see the errors above)"
+BENCH_PORTAL_DLL=$(dotnet msbuild "$WEB_PROJECT" -nologo -getProperty:TargetPath -p:Configuration=Release)
+[ -f "$BENCH_PORTAL_DLL" ] || ep_die "built portal not found: $BENCH_PORTAL_DLL"
+export BENCH_PORTAL_DLL
+BENCH_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+export BENCH_COMMIT
 
-BENCH_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown) \
-dotnet run -c Release --project "$ROOT/bench/ExamPortal.Bench" -- \
-    "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=examportal_bench" \
-    "$ROOT/bench/results" "${1:-5}" "${2:-all}"
+for mode in "${modes[@]}"; do
+    pg_create_db "$PG_PORT" "examportal_bench_$mode"
+    dotnet run -c Release --no-build --project "$ROOT/bench/ExamPortal.Bench" -- \
+        "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=examportal_bench_$mode" \
+        "$ROOT/bench/results" "${1:-5}" "$mode"
+done

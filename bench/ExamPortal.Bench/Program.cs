@@ -20,10 +20,11 @@ using Microsoft.Extensions.DependencyInjection;
 // Benchmarks of the real code paths in Release, each written to its own file in the results directory:
 //   import  — the 5,000-row institution import against Npgsql binary COPY (import-latest.md)
 //   tickets — 500 tickets in one streamed PDF against one in-memory document, sign-in sheets and a 500-row roster (tickets-latest.md)
-string[] modes = ["import", "tickets", "all"];
+//   web     — the public pages against the raw floor, over HTTP to the portal run as its own process (latest.md)
+string[] modes = ["import", "tickets", "web", "all"];
 if (args.Length < 2 || (args.Length > 3 && !modes.Contains(args[3])))
 {
-    Console.Error.WriteLine("usage: ExamPortal.Bench <connection string> <results directory> [runs] [import|tickets|all]");
+    Console.Error.WriteLine("usage: ExamPortal.Bench <connection string> <results directory> [runs] [import|tickets|web|all]");
     return 2;
 }
 
@@ -70,6 +71,13 @@ if (mode is "tickets" or "all")
 {
     var report = await TicketBench.RunAsync(provider, runs, CancellationToken.None);
     await File.WriteAllTextAsync(Path.Combine(resultsDirectory, "tickets-latest.md"), report);
+    Console.WriteLine(report);
+}
+
+if (mode is "web" or "all")
+{
+    var report = await WebBench.RunAsync(provider, connectionString, runs);
+    await File.WriteAllTextAsync(Path.Combine(resultsDirectory, "latest.md"), report);
     Console.WriteLine(report);
 }
 

@@ -33,6 +33,7 @@ using ExamPortal.Web.Features.Workbench;
 using ExamPortal.Web.Infrastructure;
 using ExamPortal.Web.Infrastructure.Binding;
 using ExamPortal.Web.Infrastructure.Auth;
+using ExamPortal.Web.Infrastructure.Bench;
 using ExamPortal.Web.Infrastructure.Clock;
 using ExamPortal.Web.Infrastructure.Logging;
 using FluentValidation;
@@ -257,6 +258,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/health");
 app.MapRazorPages();
+app.MapBenchFloors(connectionString);
 app.UseOutbox();
 
 await app.RunAsync();
