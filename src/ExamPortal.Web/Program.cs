@@ -57,7 +57,8 @@ var connectionString = builder.Configuration.GetConnectionString("Portal")
     ?? throw new InvalidOperationException("ConnectionStrings:Portal is not set: run ./run.sh, or set ConnectionStrings__Portal to a PostgreSQL connection string.");
 builder.Services.AddSingleton<PersonKeys>();
 builder.Services.AddSingleton<PersonKeyInterceptor>();
-builder.Services.AddDbContext<PortalDbContext>((services, options) => options
+// Pooled: a request leases a context instead of building one, which the public lookups feel under load (bench/).
+builder.Services.AddDbContextPool<PortalDbContext>((services, options) => options
     .UseNpgsql(connectionString)
     .UseSnakeCaseNamingConvention()
     .AddInterceptors(services.GetRequiredService<PersonKeyInterceptor>()));

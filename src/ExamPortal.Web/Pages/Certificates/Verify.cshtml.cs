@@ -15,7 +15,7 @@ public sealed class VerifyModel(VerificationTokens tokens, CertificateQueries ce
     public async Task OnGetAsync(string? token, CancellationToken ct)
     {
         var number = await tokens.VerifyAsync(CertificateDocuments.CertificatePurpose, token, ct);
-        Certificate = number is null ? null : await certificates.ByNumberAsync(number, ct);
+        Certificate = number is null ? null : await certificates.PublicFactsAsync(number, ct);
         if (Certificate is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
