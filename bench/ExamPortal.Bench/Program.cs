@@ -4,11 +4,13 @@ using ExamPortal.Domain.Common;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Data.Seed;
+using ExamPortal.Web.Features.Audit;
 using ExamPortal.Web.Features.Calendar;
 using ExamPortal.Web.Features.Files;
 using ExamPortal.Web.Features.Imports;
 using ExamPortal.Web.Features.InstitutionApplicants;
 using ExamPortal.Web.Features.Messages;
+using ExamPortal.Web.Features.Registrations;
 using ExamPortal.Web.Features.Tickets;
 using ExamPortal.Web.Features.Verification;
 using ExamPortal.Web.Infrastructure.Clock;
@@ -38,8 +40,12 @@ var services = new ServiceCollection()
     .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
     .AddSingleton(new PortalClock(new DateTimeOffset(2026, 3, 10, 10, 0, 0, ChinaTime.Offset)))
     .AddSingleton<TimeProvider>(sp => sp.GetRequiredService<PortalClock>())
-    .AddDbContext<PortalDbContext>(o => o.UseNpgsql(connectionString).UseSnakeCaseNamingConvention())
+    .AddSingleton<PersonKeys>()
+    .AddSingleton<PersonKeyInterceptor>()
+    .AddDbContext<PortalDbContext>((sp, o) => o.UseNpgsql(connectionString).UseSnakeCaseNamingConvention()
+        .AddInterceptors(sp.GetRequiredService<PersonKeyInterceptor>()))
     .AddScoped<FileStore>()
+    .AddScoped<RegistrationBulkInsert>()
     .AddScoped<ApplicantImport>()
     .AddScoped<ReferenceDataSeeder>()
     .AddScoped<Notifier>()

@@ -208,6 +208,7 @@ builder.Services.AddSingleton(sp => new PublicLookupLimiter(
 builder.Services.AddScoped<InstitutionWorkflow>();
 builder.Services.AddScoped<SubmissionQueries>();
 builder.Services.AddScoped<ApplicantImport>();
+builder.Services.AddScoped<RegistrationBulkInsert>();
 builder.Services.AddScoped<ImportQueries>();
 builder.Services.AddScoped<ApplicantQueries>();
 builder.Services.AddScoped<InstitutionOnboarding>();

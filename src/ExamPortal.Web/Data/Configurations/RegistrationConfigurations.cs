@@ -10,6 +10,9 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
 {
     public const string IdNumberKeyProperty = "IdNumberKey";
 
+    /// <summary>The partial unique index behind "one live registration per person per batch".</summary>
+    public const string LiveIndexName = "ux_registrations_one_live_per_person_per_batch";
+
     /// <summary>Statuses that free the person to register again in the same batch.</summary>
     public static readonly string NotLiveFilter =
         $"status NOT IN ({string.Join(", ", Registration.NotLiveStatuses.Select(s => $"'{s}'"))})";
@@ -51,7 +54,7 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         builder.HasIndex(r => new { r.BatchId, r.IdDocumentType, r.IdNumber })
             .IsUnique()
             .HasFilter(NotLiveFilter)
-            .HasDatabaseName("ux_registrations_one_live_per_person_per_batch");
+            .HasDatabaseName(LiveIndexName);
         builder.HasIndex(r => new { r.CandidateUserId, r.CreatedAt });
         builder.HasIndex(r => new { r.BatchId, r.Status, r.ExamPlanId, r.LastSubmittedAt });
         builder.HasIndex(r => new { r.ExamPlanId, r.IdDocumentType, r.IdNumber });

@@ -13,11 +13,20 @@ namespace ExamPortal.Web.Features.InstitutionApplicants;
 /// <summary>
 /// Turns an uploaded applicant sheet into draft registrations of the institution's channel. Valid rows
 /// import even when others fail; a person already registered by this institution in the batch is left
-/// as is, so uploading the same file twice creates nobody twice. All new rows are saved together.
+/// as is, so uploading the same file twice creates nobody twice. The import is read and checked first
+/// (<see cref="PrepareAsync"/>: the sheet, the domain's drafts), then written in one transaction
+/// (<see cref="SaveAsync"/>): the drafts by binary COPY, the import record and its error report by EF.
 /// </summary>
-public sealed class ApplicantImport(PortalDbContext db, FileStore files, TimeProvider clock)
+public sealed class ApplicantImport(PortalDbContext db, FileStore files, RegistrationBulkInsert bulk, TimeProvider clock)
 {
-    public async Task<InstitutionImport> ImportAsync(Actor staff, int institutionId, int batchId, string fileName, Stream content, CancellationToken ct)
+    private const string AlreadyOursMessage = "本机构已在本批次登记该考生，未重复导入";
+    private const string TakenElsewhereMessage = "该考生已在本批次通过其他报名机构或个人报名，同一批次只能报名一次";
+
+    public async Task<InstitutionImport> ImportAsync(Actor staff, int institutionId, int batchId, string fileName, Stream content, CancellationToken ct) =>
+        await SaveAsync(staff, await PrepareAsync(staff, institutionId, batchId, fileName, content, ct), ct);
+
+    /// <summary>Reads and checks the sheet and builds the drafts of its valid rows; nothing is saved.</summary>
+    public async Task<PreparedImport> PrepareAsync(Actor staff, int institutionId, int batchId, string fileName, Stream content, CancellationToken ct)
     {
         var (batch, plans, context) = await ContextAsync(batchId, ct);
         var now = clock.GetUtcNow();
@@ -34,26 +43,46 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, TimePro
             ? ApplicantSheetReader.Read(content, context)
             : new ApplicantSheet([], [ClosedMessage(batch)]);
         import.SheetProblems = sheet.SheetProblems;
-        if (sheet.SheetProblems.Count > 0)
+        var rows = sheet.SheetProblems.Count > 0 ? [] : await PlanRowsAsync(staff, institutionId, batch, plans, sheet.Rows, now, ct);
+        return new PreparedImport(import, rows);
+    }
+
+    /// <summary>
+    /// Saves a prepared import all or nothing: its new registrations with their history, the import record and the
+    /// error report. A person who got a live registration in the batch since it was prepared is reported on the row
+    /// exactly as if found while preparing.
+    /// </summary>
+    public async Task<InstitutionImport> SaveAsync(Actor staff, PreparedImport prepared, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(prepared);
+        var import = prepared.Import;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var rows = prepared.Rows;
+        var drafts = rows.Where(r => r.Registration is not null).Select(r => r.Registration!).ToList();
+        if (drafts.Count > 0)
         {
-            db.Add(import);
-            await db.SaveChangesAsync(ct);
-            return import;
+            var inserted = await bulk.InsertAsync(drafts, ct);
+            if (inserted.Count < drafts.Count)
+            {
+                rows = await RejudgeConflictsAsync(import, rows, inserted, ct);
+            }
         }
 
-        var (results, failed, _) = await AddRowsAsync(staff, institutionId, batch, plans, sheet.Rows, now, ct);
-        import.Rows = results;
-        import.ImportedCount = results.Count(r => r.Outcome == ImportRowOutcome.Imported);
-        import.AlreadyImportedCount = results.Count(r => r.Outcome == ImportRowOutcome.AlreadyImported);
+        var failed = rows.Where(r => r.Outcome == ImportRowOutcome.Failed).Select(r => r.Row).ToList();
+        import.Rows = [.. rows.Select(r => Result(r.Row, r.Outcome, r.Problems))];
+        import.ImportedCount = rows.Count(r => r.Outcome == ImportRowOutcome.Imported);
+        import.AlreadyImportedCount = rows.Count(r => r.Outcome == ImportRowOutcome.AlreadyImported);
         import.FailedCount = failed.Count;
         if (failed.Count > 0)
         {
-            import.ErrorReportFileId = await files.SaveAsync(staff.UserId, "导入失败的行.xlsx",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ImportErrorReport.Build(failed), ct);
+            import.ErrorReportFileId = files.Add(staff.UserId, "导入失败的行.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ImportErrorReport.Build(failed));
         }
 
         db.Add(import);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return import;
     }
 
@@ -68,14 +97,15 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, TimePro
         }
 
         var row = new ApplicantRowParser(context).Parse(1, cells);
-        var (_, failed, created) = await AddRowsAsync(staff, institutionId, batch, plans, [row], now, ct);
-        if (created.Count == 0)
+        var planned = (await PlanRowsAsync(staff, institutionId, batch, plans, [row], now, ct))[0];
+        if (planned.Registration is not { } registration)
         {
-            return (null, failed.Count > 0 ? failed[0].Problems : [new RowProblem("证件号码", "本机构已在本批次登记该考生")]);
+            return (null, planned.Outcome == ImportRowOutcome.Failed ? planned.Row.Problems : [new RowProblem("证件号码", "本机构已在本批次登记该考生")]);
         }
 
+        db.Registrations.Add(registration);
         await db.SaveChangesAsync(ct);
-        return (created[0].Id, []);
+        return (registration.Id, []);
     }
 
     /// <summary>
@@ -128,48 +158,69 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, TimePro
     private static string ClosedMessage(Batch batch) =>
         $"{batch.Title}的报名时间为{batch.Schedule.Registration.Start:yyyy年M月d日}至{batch.Schedule.Registration.End:M月d日}，现在不能登记考生";
 
-    private async Task<(List<ImportRowResult> Results, List<ApplicantRow> Failed, List<Registration> Created)> AddRowsAsync(Actor staff, int institutionId, Batch batch,
+    // Each row judged against the live registrations of its person in the batch, with a draft for each row to import.
+    private async Task<List<PlannedRow>> PlanRowsAsync(Actor staff, int institutionId, Batch batch,
         List<PlanProject> plans, IReadOnlyList<ApplicantRow> rows, DateTimeOffset now, CancellationToken ct)
     {
         var numbers = rows.Where(r => r.IsValid).Select(r => r.IdNumber).Distinct().ToList();
-        var existing = await db.Registrations.AsNoTracking()
-            .Where(r => r.BatchId == batch.Id && numbers.Contains(r.IdNumber) && !Registration.NotLiveStatuses.Contains(r.Status))
-            .Select(r => new { r.IdDocumentType, r.IdNumber, r.InstitutionId })
-            .ToListAsync(ct);
-        var results = new List<ImportRowResult>(rows.Count);
-        var failed = new List<ApplicantRow>();
-        var created = new List<Registration>();
+        var owners = await LiveOwnersAsync(batch.Id, numbers, ct);
+        var planned = new List<PlannedRow>(rows.Count);
         foreach (var row in rows)
         {
-            var checkedRow = row;
-            var owner = row.IsValid ? existing.Find(e => e.IdDocumentType == row.IdDocumentType && e.IdNumber == row.IdNumber) : null;
-            if (owner is not null && owner.InstitutionId == institutionId)
+            var judged = Judge(row, row.IsValid ? owners.GetValueOrDefault((row.IdDocumentType!.Value, row.IdNumber)) : null, institutionId);
+            if (judged.Outcome == ImportRowOutcome.Imported)
             {
-                results.Add(Result(row, ImportRowOutcome.AlreadyImported, ["本机构已在本批次登记该考生，未重复导入"]));
-                continue;
+                var plan = plans.Single(p => p.Project.Code == row.ProjectCode);
+                judged = judged with { Registration = Draft(staff, institutionId, plan.Id, batch, row, now) };
             }
 
-            if (owner is not null)
-            {
-                checkedRow = row.WithProblem(new RowProblem("证件号码", "该考生已在本批次通过其他报名机构或个人报名，同一批次只能报名一次"));
-            }
-
-            if (!checkedRow.IsValid)
-            {
-                failed.Add(checkedRow);
-                results.Add(Result(checkedRow, ImportRowOutcome.Failed, checkedRow.Problems.Select(p => $"{p.Column}：{p.Message}").ToList()));
-                continue;
-            }
-
-            var plan = plans.Single(p => p.Project.Code == checkedRow.ProjectCode);
-            var registration = Draft(staff, institutionId, plan.Id, batch, checkedRow, now);
-            db.Registrations.Add(registration);
-            created.Add(registration);
-            results.Add(Result(checkedRow, ImportRowOutcome.Imported, []));
+            planned.Add(judged);
         }
 
-        return (results, failed, created);
+        return planned;
     }
+
+    // The rows whose drafts the database refused because the person got a live registration in the meantime,
+    // judged again against whoever holds it now.
+    private async Task<List<PlannedRow>> RejudgeConflictsAsync(InstitutionImport import, List<PlannedRow> rows, HashSet<Guid> inserted, CancellationToken ct)
+    {
+        var refused = rows.Where(r => r.Registration is { } registration && !inserted.Contains(registration.Id)).ToList();
+        var owners = await LiveOwnersAsync(import.BatchId, [.. refused.Select(r => r.Row.IdNumber).Distinct()], ct);
+        return [.. rows.Select(r => r.Registration is { } registration && !inserted.Contains(registration.Id)
+            ? Judge(r.Row, owners.GetValueOrDefault((registration.IdDocumentType, registration.IdNumber)) ?? new LiveOwner(null), import.InstitutionId)
+            : r)];
+    }
+
+    private async Task<Dictionary<(IdDocumentType, string), LiveOwner>> LiveOwnersAsync(int batchId, List<string> numbers, CancellationToken ct)
+    {
+        var live = await db.Registrations.AsNoTracking()
+            .Where(r => r.BatchId == batchId && numbers.Contains(r.IdNumber) && !Registration.NotLiveStatuses.Contains(r.Status))
+            .Select(r => new { r.IdDocumentType, r.IdNumber, r.InstitutionId })
+            .ToListAsync(ct);
+        var owners = new Dictionary<(IdDocumentType, string), LiveOwner>(live.Count);
+        foreach (var registration in live)
+        {
+            owners.TryAdd((registration.IdDocumentType, registration.IdNumber), new LiveOwner(registration.InstitutionId));
+        }
+
+        return owners;
+    }
+
+    // What becomes of a row, given who (if anyone) already holds a live registration of the person in the batch.
+    private static PlannedRow Judge(ApplicantRow row, LiveOwner? owner, int institutionId)
+    {
+        if (owner is not null && owner.InstitutionId == institutionId)
+        {
+            return new PlannedRow(row, ImportRowOutcome.AlreadyImported, [AlreadyOursMessage], null);
+        }
+
+        var checkedRow = owner is null ? row : row.WithProblem(new RowProblem("证件号码", TakenElsewhereMessage));
+        return checkedRow.IsValid
+            ? new PlannedRow(checkedRow, ImportRowOutcome.Imported, [], null)
+            : new PlannedRow(checkedRow, ImportRowOutcome.Failed, [.. checkedRow.Problems.Select(p => $"{p.Column}：{p.Message}")], null);
+    }
+
+    private sealed record LiveOwner(int? InstitutionId);
 
     private sealed record PlanProject(int Id, Project Project);
 
@@ -205,3 +256,9 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, TimePro
     private static ImportRowResult Result(ApplicantRow row, ImportRowOutcome outcome, IReadOnlyList<string> problems) =>
         new(row.RowNumber, row.FullName, row.IdNumber.Length > 4 ? IdentityNumber.Mask(row.IdNumber) : row.IdNumber, row.ProjectName, outcome, problems);
 }
+
+/// <summary>One row of a sheet as judged, with the draft to save when it imports.</summary>
+public sealed record PlannedRow(ApplicantRow Row, ImportRowOutcome Outcome, IReadOnlyList<string> Problems, Registration? Registration);
+
+/// <summary>An import read and checked, not yet saved: the record to keep and every row of the sheet.</summary>
+public sealed record PreparedImport(InstitutionImport Import, List<PlannedRow> Rows);
