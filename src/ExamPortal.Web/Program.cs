@@ -221,10 +221,7 @@ builder.AddOutbox();
 
 var app = builder.Build();
 
-if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
-{
-    await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Environment, CancellationToken.None);
-}
+await InstanceStartup.RunAsync(app, CancellationToken.None);
 
 if (!app.Environment.IsDevelopment())
 {
@@ -255,5 +252,9 @@ app.UseAuthorization();
 app.MapHealthChecks("/health");
 app.MapRazorPages();
 app.UseOutbox();
+if (app.Configuration.GetValue<bool>("Jobs:RunOnRequest") && !app.Environment.IsProduction())
+{
+    app.MapDeadlineJobs();
+}
 
 await app.RunAsync();
