@@ -38,6 +38,7 @@ using ExamPortal.Web.Infrastructure.Clock;
 using ExamPortal.Web.Infrastructure.Logging;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -135,6 +136,16 @@ builder.Services.AddRazorPages(options =>
 });
 builder.Services.Configure<WebEncoderOptions>(options =>
     options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+// Behind nginx the client is the proxy: take the address from X-Forwarded-For, but only from the proxies named here
+// (loopback is trusted by default), so the per-client lookup limit counts clients, not the proxy.
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+{
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+    {
+        options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    }
+});
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 
@@ -227,11 +238,9 @@ builder.AddOutbox();
 
 var app = builder.Build();
 
-if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
-{
-    await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Environment, CancellationToken.None);
-}
+await InstanceStartup.RunAsync(app, CancellationToken.None);
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
@@ -262,5 +271,9 @@ app.MapHealthChecks("/health");
 app.MapRazorPages();
 app.MapBenchFloors(connectionString);
 app.UseOutbox();
+if (app.Configuration.GetValue<bool>("Jobs:RunOnRequest") && !app.Environment.IsProduction())
+{
+    app.MapDeadlineJobs();
+}
 
 await app.RunAsync();
