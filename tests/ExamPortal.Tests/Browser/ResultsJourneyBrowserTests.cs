@@ -72,6 +72,8 @@ public sealed class ResultsJourneyBrowserTests(PortalFactory portal)
         var visitor = await NewPageAsync(browser, Phone);
         await visitor.GotoAsync($"/Results?BatchId={batchId}");
         await Assertions.Expect(visitor.Locator("#not-published")).ToHaveCountAsync(0);
+        await visitor.Locator("#result-projects a", new() { HasText = ProjectName }).ClickAsync();
+        await Assertions.Expect(visitor.Locator("#result-project")).ToHaveTextAsync(ProjectName);
         var simaRow = visitor.Locator("table.results tbody tr", new() { HasText = sima.TicketNumber });
         await Assertions.Expect(simaRow.Locator("td[data-label='姓名']")).ToHaveTextAsync("司马*如");
         await Assertions.Expect(simaRow.Locator("td[data-label='成绩']")).ToHaveTextAsync("88");

@@ -23,9 +23,18 @@ public sealed record ScoreListItem(string TicketNumber, string FullName, string 
     public string ScoreText => Points is { } p ? ScoreValue.Of(p).ToString() : ScoreValue.AbsentText;
 }
 
+/// <summary>A project of a published batch and how many results it lists.</summary>
+public sealed record PublishedProject(string Code, string Name, int Count);
+
+/// <summary>One page of one project of a batch's 成绩公示, with the batch's projects to choose from.</summary>
+public sealed record PublishedPage(IReadOnlyList<PublishedProject> Projects, PublishedProject? Shown, Page<ResultListEntry> Entries);
+
 /// <summary>Published results: the public 成绩公示 (masked names, no ID numbers) and each candidate's own.</summary>
 public sealed class ResultQueries(PortalDbContext db, ResultCalendar results, TimeProvider clock)
 {
+    /// <summary>Rows per page of the public list: a batch lists up to a few thousand results.</summary>
+    public const int PublicPageSize = 100;
+
     public async Task<IReadOnlyList<BatchResultState>> BatchesAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -56,6 +65,59 @@ public sealed class ResultQueries(PortalDbContext db, ResultCalendar results, Ti
                 r.Points is { } p ? ScoreValue.Of(p).ToString() : ScoreValue.AbsentText, ExamOutcomes.DisplayName(r.Outcome)))]))
             .ToList();
         return new ResultList(state.Title, state.Dates.ExamDate, state.Dates.PublicationDate, state.Dates.PublicityEnd, projects);
+    }
+
+    /// <summary>
+    /// The public page of a published batch: its projects with their counts (one grouped query) and one page of the chosen
+    /// project (the first when none or an unknown one is chosen), masked as in the full list. Null before publication.
+    /// </summary>
+    public async Task<PublishedPage?> PublishedPageAsync(BatchResultState batch, string? projectCode, int page, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (!batch.IsPublished)
+        {
+            return null;
+        }
+
+        var listed = Listed(batch.BatchId);
+        var projects = (await listed
+            .GroupBy(x => new { x.Plan.Project.Code, x.Plan.Project.Name, x.Plan.Project.SortOrder })
+            .Select(g => new { g.Key.Code, g.Key.Name, g.Key.SortOrder, Count = g.Count() })
+            .ToListAsync(ct))
+            .OrderBy(p => p.SortOrder).ThenBy(p => p.Code, StringComparer.Ordinal)
+            .Select(p => new PublishedProject(p.Code, p.Name, p.Count)).ToList();
+        var shown = projects.FirstOrDefault(p => p.Code == projectCode) ?? projects.FirstOrDefault();
+        if (shown is null)
+        {
+            return new PublishedPage(projects, null, new Page<ResultListEntry>([], 1, PublicPageSize, 0));
+        }
+
+        page = Math.Clamp(page, 1, Math.Max(1, (shown.Count + PublicPageSize - 1) / PublicPageSize));
+        var rows = await listed.Where(x => x.Plan.Project.Code == shown.Code)
+            .OrderBy(x => x.Ticket.Number)
+            .Skip((page - 1) * PublicPageSize).Take(PublicPageSize)
+            .Select(x => new { x.Ticket.Number, x.Registration.Details, x.Score.Points, x.Score.Outcome })
+            .ToListAsync(ct);
+        var entries = rows.Select(r => new ResultListEntry(PersonName.Mask(r.Details?.FullName), r.Number,
+            r.Points is { } p ? ScoreValue.Of(p).ToString() : ScoreValue.AbsentText, ExamOutcomes.DisplayName(r.Outcome))).ToList();
+        return new PublishedPage(projects, shown, new Page<ResultListEntry>(entries, page, PublicPageSize, shown.Count));
+    }
+
+    // The scores the public list shows: of ticket holders still holding their ticket.
+    private IQueryable<ListedScore> Listed(int batchId) =>
+        from s in db.ExamScores.AsNoTracking()
+        join t in db.AdmissionTickets on s.TicketId equals t.Id
+        join r in db.Registrations on s.RegistrationId equals r.Id
+        join p in db.ExamPlans on s.ExamPlanId equals p.Id
+        where s.BatchId == batchId && r.Status == RegistrationStatus.TicketIssued
+        select new ListedScore { Score = s, Ticket = t, Registration = r, Plan = p };
+
+    private sealed class ListedScore
+    {
+        public required ExamScore Score { get; init; }
+        public required Domain.Tickets.AdmissionTicket Ticket { get; init; }
+        public required Registration Registration { get; init; }
+        public required ExamPlan Plan { get; init; }
     }
 
     public async Task<OwnResult?> OwnAsync(Guid registrationId, int batchId, CancellationToken ct)

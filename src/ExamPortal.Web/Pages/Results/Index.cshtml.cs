@@ -10,16 +10,19 @@ namespace ExamPortal.Web.Pages.Results;
 public sealed class IndexModel(ResultQueries queries) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? BatchId { get; set; }
+
+    /// <summary>The project code whose results are listed; the batch's first project when not given.</summary>
+    [BindProperty(SupportsGet = true)] public string? Project { get; set; }
     public IReadOnlyList<BatchResultState> Batches { get; private set; } = [];
     public BatchResultState? Batch { get; private set; }
-    public ResultList? List { get; private set; }
+    public PublishedPage? Published { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber, CancellationToken ct)
     {
         Batches = await queries.BatchesAsync(ct);
         BatchId ??= Batches.Where(b => b.IsPublished).Select(b => (int?)b.BatchId).LastOrDefault();
         Batch = Batches.FirstOrDefault(b => b.BatchId == BatchId);
-        List = BatchId is { } id ? await queries.PublishedAsync(id, ct) : null;
+        Published = Batch is null ? null : await queries.PublishedPageAsync(Batch, Project, pageNumber, ct);
     }
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct) =>

@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using ExamPortal.Tests.Support;
 using ExamPortal.Web.Features.Administration;
 using ExamPortal.Web.Features.Documents;
+using ExamPortal.Web.Features.Results;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using UglyToad.PdfPig;
@@ -29,7 +30,7 @@ public sealed class PublicationTests(PortalFactory portal)
         var (ouyang, zhang, absent) = (holders[0], holders[1], holders[2]);
         await _results.ScoresAsync(holders, "88", "59.5", "缺考");
         var batchId = ResultScenario.Text(await _results.Batch2IdAsync());
-        var url = $"/Results?BatchId={batchId}";
+        var url = $"/Results?BatchId={batchId}&Project={Project}";
         var visitor = portal.CreateBrowserlessClient();
         var candidate = await _results.CandidateClientAsync(ouyang);
         var ownUrl = $"/Candidate/Registrations/View/{ouyang.RegistrationId}";
@@ -52,6 +53,11 @@ public sealed class PublicationTests(PortalFactory portal)
         Assert.Equal(["欧阳*华", ouyang.TicketNumber, "88", "合格"], Row(page, ouyang.TicketNumber));
         Assert.Equal(["张*三", zhang.TicketNumber, "59.5", "不合格"], Row(page, zhang.TicketNumber));
         Assert.Equal(["李*考", absent.TicketNumber, "缺考", "缺考"], Row(page, absent.TicketNumber));
+        var chosen = page.QuerySelectorAll("#result-projects a").Single(a => a.GetAttribute("aria-current") == "page");
+        Assert.StartsWith($"{ProjectName}（", chosen.TextContent.Trim(), StringComparison.Ordinal);
+        var listed = int.Parse(chosen.TextContent.Trim()[(ProjectName.Length + 1)..^2], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Math.Min(listed, ResultQueries.PublicPageSize), page.QuerySelectorAll("table.results tbody tr").Length);
+        Assert.Equal(listed > ResultQueries.PublicPageSize, page.QuerySelector("nav.pager") is not null);
         var project = page.QuerySelectorAll("h2").Single(h => h.TextContent.Trim() == ProjectName).NextElementSibling!;
         Assert.Contains(ouyang.TicketNumber, project.TextContent, StringComparison.Ordinal);
         var html = page.Body!.InnerHtml;
@@ -143,13 +149,13 @@ public sealed class PublicationTests(PortalFactory portal)
             var candidate = await _results.CandidateClientAsync(holder);
             var own = $"/Candidate/Registrations/View/{holder.RegistrationId}";
             portal.Clock.SetNow(ResultScenario.PublicationDay);
-            var hidden = await visitor.GetDocumentAsync($"/Results?BatchId={batchId}");
+            var hidden = await visitor.GetDocumentAsync($"/Results?BatchId={batchId}&Project={Project}");
             Assert.Contains("2026年5月8日", hidden.QuerySelector("#not-published")!.TextContent, StringComparison.Ordinal);
             Assert.DoesNotContain(holder.TicketNumber, hidden.Body!.InnerHtml, StringComparison.Ordinal);
             Assert.Null((await candidate.GetDocumentAsync(own)).QuerySelector("#result"));
 
             portal.Clock.SetNow(ResultScenario.At(5, 8));
-            var shown = await visitor.GetDocumentAsync($"/Results?BatchId={batchId}");
+            var shown = await visitor.GetDocumentAsync($"/Results?BatchId={batchId}&Project={Project}");
             Assert.Null(shown.QuerySelector("#not-published"));
             Assert.Equal(["延期*示", holder.TicketNumber, "77", "合格"], Row(shown, holder.TicketNumber));
             var period = shown.QuerySelector("#publicity strong")!.TextContent;
