@@ -59,7 +59,7 @@ echo "==> EXAMPORTAL_TEST_PG=$EXAMPORTAL_TEST_PG" >&2
 export TEST_OUTPUT_DIR=${TEST_OUTPUT_DIR:-$ROOT/test-output}
 mkdir -p "$TEST_OUTPUT_DIR"
 RESULTS_DIR="$TEST_OUTPUT_DIR/TestResults"
-rm -rf "$RESULTS_DIR"
+rm -rf "$RESULTS_DIR" "$TEST_OUTPUT_DIR/cleanup-failures.log"
 mkdir -p "$RESULTS_DIR"
 LOG="$RESULTS_DIR/dotnet-test.log"
 set +e
@@ -113,6 +113,10 @@ if [ "$status" -ne 0 ] && [ $((passed + failed + skipped)) -eq 0 ]; then
 fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     echo "==> dotnet test exited with code $status although no test result failed (aborted or crashed test host?)." >&2
+fi
+if [ -s "$TEST_OUTPUT_DIR/cleanup-failures.log" ]; then
+    echo "==> A test portal failed to shut down ($TEST_OUTPUT_DIR/cleanup-failures.log):" >&2
+    cat "$TEST_OUTPUT_DIR/cleanup-failures.log" >&2
 fi
 if [ "$status" -eq 0 ] && [ "$failed" -gt 0 ]; then
     status=1

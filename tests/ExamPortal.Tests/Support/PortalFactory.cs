@@ -55,7 +55,19 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await DisposeAsync();
+        try
+        {
+            await DisposeAsync();
+        }
+        catch (Exception ex)
+        {
+            // xunit reports a fixture's cleanup failure by its exception type only; the whole story goes to the test output.
+            var root = Environment.GetEnvironmentVariable("TEST_OUTPUT_DIR") is { Length: > 0 } dir ? dir : Path.Combine(AppContext.BaseDirectory, "test-output");
+            Directory.CreateDirectory(root);
+            await File.AppendAllTextAsync(Path.Combine(root, "cleanup-failures.log"), $"{DateTimeOffset.UtcNow:O} {GetType().Name}{Environment.NewLine}{ex}{Environment.NewLine}");
+            throw;
+        }
+
         NpgsqlConnection.ClearAllPools();
         await TestDatabase.DropAsync(_databaseName);
     }
