@@ -56,6 +56,7 @@ builder.Host.UseSerilog((context, services, logging) => logging
 
 var connectionString = builder.Configuration.GetConnectionString("Portal")
     ?? throw new InvalidOperationException("ConnectionStrings:Portal is not set: run ./run.sh, or set ConnectionStrings__Portal to a PostgreSQL connection string.");
+builder.Services.AddSingleton<SharedSecrets>();
 builder.Services.AddSingleton<PersonKeys>();
 builder.Services.AddSingleton<PersonKeyInterceptor>();
 // Pooled: a request leases a context instead of building one, which the public lookups feel under load (bench/).

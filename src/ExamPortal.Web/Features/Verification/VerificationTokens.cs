@@ -1,8 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using ExamPortal.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace ExamPortal.Web.Features.Verification;
 
@@ -12,18 +10,13 @@ namespace ExamPortal.Web.Features.Verification;
 /// number without the key, so the verification page cannot be walked by guessing. Short, so the QR stays coarse
 /// enough for a phone to read off a black-and-white printout.
 /// </summary>
-public sealed class VerificationTokens(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
+public sealed class VerificationTokens(SharedSecrets secrets)
 {
-    private const int KeyId = 1;
-    private const int KeyBytes = 32;
     private const int TagBytes = 16;
     private const char Separator = '-';
 
     // The tag is base64url, whose alphabet includes the separator: it is found by the tag's fixed length, not by searching.
     private static readonly int TagChars = Base64Url.GetEncodedLength(TagBytes);
-
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private byte[]? _key;
 
     public async Task<string> SignAsync(string purpose, string value, CancellationToken ct)
     {
@@ -56,38 +49,8 @@ public sealed class VerificationTokens(IServiceScopeFactory scopes, TimeProvider
         return tag.Length == TagBytes && CryptographicOperations.FixedTimeEquals(tag, Tag(key, purpose, value)) ? value : null;
     }
 
-    public void Dispose() => _gate.Dispose();
-
     private static byte[] Tag(byte[] key, string purpose, string value) =>
         HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{purpose}:{value}"))[..TagBytes];
 
-    // The first instance to need a key creates it; the others read the same row.
-    private async Task<byte[]> KeyAsync(CancellationToken ct)
-    {
-        if (_key is { } cached)
-        {
-            return cached;
-        }
-
-        await _gate.WaitAsync(ct);
-        try
-        {
-            if (_key is null)
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-                var secret = RandomNumberGenerator.GetBytes(KeyBytes);
-                var createdAt = clock.GetUtcNow().ToUniversalTime();
-                await db.Database.ExecuteSqlAsync(
-                    $"INSERT INTO verification_keys (id, secret, created_at) VALUES ({KeyId}, {secret}, {createdAt}) ON CONFLICT (id) DO NOTHING", ct);
-                _key = await db.VerificationKeys.Where(k => k.Id == KeyId).Select(k => k.Secret).SingleAsync(ct);
-            }
-
-            return _key;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    private Task<byte[]> KeyAsync(CancellationToken ct) => secrets.GetAsync(SharedSecrets.VerificationTokenKey, ct);
 }
