@@ -20,6 +20,7 @@ public sealed class SmtpCaptureListener(CapturedMail mail, IOptions<SmtpOptions>
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _server;
+    private int _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -50,6 +51,12 @@ public sealed class SmtpCaptureListener(CapturedMail mail, IOptions<SmtpOptions>
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host may be stopped again once its services are disposed (a test portal disposed twice): nothing is left to stop.
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         if (_server is not null)
         {
@@ -66,7 +73,13 @@ public sealed class SmtpCaptureListener(CapturedMail mail, IOptions<SmtpOptions>
         }
     }
 
-    public void Dispose() => _stop.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stop.Dispose();
+        }
+    }
 
     private sealed class Store(CapturedMail mail, TimeProvider clock) : MessageStore
     {
