@@ -34,6 +34,7 @@ using ExamPortal.Web.Infrastructure;
 using ExamPortal.Web.Infrastructure.Binding;
 using ExamPortal.Web.Infrastructure.Auth;
 using ExamPortal.Web.Infrastructure.Bench;
+using ExamPortal.Web.Infrastructure.Caching;
 using ExamPortal.Web.Infrastructure.Clock;
 using ExamPortal.Web.Infrastructure.Logging;
 using FluentValidation;
@@ -59,11 +60,14 @@ var connectionString = builder.Configuration.GetConnectionString("Portal")
 builder.Services.AddSingleton<SharedSecrets>();
 builder.Services.AddSingleton<PersonKeys>();
 builder.Services.AddSingleton<PersonKeyInterceptor>();
+builder.Services.AddSingleton<PublicResultsCacheEviction>();
+builder.Services.AddOutputCache(options =>
+    options.AddPolicy(PublicResultsCache.PolicyName, policy => policy.AddPolicy<PublicResultsCache>(), excludeDefaultPolicy: true));
 // Pooled: a request leases a context instead of building one, which the public lookups feel under load (bench/).
 builder.Services.AddDbContextPool<PortalDbContext>((services, options) => options
     .UseNpgsql(connectionString)
     .UseSnakeCaseNamingConvention()
-    .AddInterceptors(services.GetRequiredService<PersonKeyInterceptor>()));
+    .AddInterceptors(services.GetRequiredService<PersonKeyInterceptor>(), services.GetRequiredService<PublicResultsCacheEviction>()));
 
 builder.Services.AddSingleton(_ =>
 {
@@ -268,6 +272,7 @@ app.Use(async (context, next) =>
 });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.MapHealthChecks("/health");
 app.MapRazorPages();
 app.MapBenchFloors(connectionString);
