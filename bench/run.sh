@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # bench/run.sh [runs] [import|tickets|web|all] — benchmarks of the real code paths (not part of ./test.sh).
 # Starts a throwaway PostgreSQL cluster like ./test.sh, builds the bench and the portal in Release and writes, by
-# default all three, each over a fresh database of its own:
+# default all of them, each over a fresh database of its own, then gathers every target and report into
+# bench/results/latest.md (and prints it):
 #   import:  bench/results/import-latest.md, the 5,000-row institution import against Npgsql binary COPY;
 #   tickets: bench/results/tickets-latest.md, 500 tickets in one streamed PDF against one in-memory document,
 #            the batch's sign-in sheets and a 500-row roster: seconds and peak memory;
-#   web:     bench/results/latest.md, the public certificate verification and results pages against the raw
+#   web:     bench/results/web-latest.md, the public certificate verification and results pages against the raw
 #            floor (a constant endpoint, one Npgsql lookup), over HTTP to the portal started as its own process
 #            over 100,000 generated certificates. BENCH_WEB_SECONDS (10), BENCH_WEB_WARMUP (3),
 #            BENCH_WEB_CERTIFICATES (100000) and BENCH_WEB_REGISTRATIONS (20000) change its settings.
@@ -46,3 +47,4 @@ for mode in "${modes[@]}"; do
         "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=examportal_bench_$mode" \
         "$ROOT/bench/results" "${1:-5}" "$mode"
 done
+dotnet run -c Release --no-build --project "$ROOT/bench/ExamPortal.Bench" -- - "$ROOT/bench/results" 1 summary

@@ -22,11 +22,12 @@ using Microsoft.Extensions.DependencyInjection;
 // Benchmarks of the real code paths in Release, each written to its own file in the results directory:
 //   import  — the 5,000-row institution import against Npgsql binary COPY (import-latest.md)
 //   tickets — 500 tickets in one streamed PDF against one in-memory document, sign-in sheets and a 500-row roster (tickets-latest.md)
-//   web     — the public pages against the raw floor, over HTTP to the portal run as its own process (latest.md)
-string[] modes = ["import", "tickets", "web", "all"];
+//   web     — the public pages against the raw floor, over HTTP to the portal run as its own process (web-latest.md)
+//   summary — gathers every report's targets and the reports themselves into latest.md (run last by bench/run.sh)
+string[] modes = ["import", "tickets", "web", "all", "summary"];
 if (args.Length < 2 || (args.Length > 3 && !modes.Contains(args[3])))
 {
-    Console.Error.WriteLine("usage: ExamPortal.Bench <connection string> <results directory> [runs] [import|tickets|web|all]");
+    Console.Error.WriteLine("usage: ExamPortal.Bench <connection string> <results directory> [runs] [import|tickets|web|all|summary]");
     return 2;
 }
 
@@ -34,6 +35,11 @@ var connectionString = args[0];
 var resultsDirectory = args[1];
 var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
 var mode = args.Length > 3 ? args[3] : "all";
+if (mode == "summary")
+{
+    Console.WriteLine(Summary.Write(resultsDirectory));
+    return 0;
+}
 
 var services = new ServiceCollection()
     .AddLogging()
@@ -84,7 +90,7 @@ if (mode is "tickets" or "all")
 if (mode is "web" or "all")
 {
     var report = await WebBench.RunAsync(provider, connectionString, runs);
-    await File.WriteAllTextAsync(Path.Combine(resultsDirectory, "latest.md"), report);
+    await File.WriteAllTextAsync(Path.Combine(resultsDirectory, "web-latest.md"), report);
     Console.WriteLine(report);
 }
 

@@ -51,7 +51,8 @@ internal static class WebBench
             new("floor A: constant string", "ExamPortal", _ => "/bench/floor/constant"),
             new("floor B: one Npgsql lookup by certificate number, JSON", "\"number\"", r => $"/bench/floor/certificate/{numbers[r.Next(numbers.Count)]}"),
             new("certificate verification page /Certificates/Verify/{token}", "证书真实有效", r => $"/Certificates/Verify/{signed[r.Next(signed.Length)]}"),
-            new("public results page /Results?BatchId={id}", "id=\"publicity\"", r => $"/Results?BatchId={batches[r.Next(batches.Count)].ToString(CultureInfo.InvariantCulture)}"),
+            new("public results page /Results?BatchId={id}&Project={code}", "id=\"publicity\"",
+                r => $"/Results?BatchId={batches[r.Next(batches.Count)].ToString(CultureInfo.InvariantCulture)}&Project={(r.Next(22) + 1).ToString("00", CultureInfo.InvariantCulture)}"),
         ];
 
         await using var portal = await PortalProcess.StartAsync(portalDll, connectionString, ClockNow);
@@ -118,7 +119,7 @@ internal static class WebBench
                 .AppendLine()
                 .AppendLine(CultureInfo.InvariantCulture, $"- date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}; .NET {Environment.Version}; commit {Environment.GetEnvironmentVariable("BENCH_COMMIT") ?? "?"}; {Machine.LoadNote(Load)}")
                 .AppendLine(CultureInfo.InvariantCulture, $"- portal: Release build started as its own process (dotnet ExamPortal.Web.dll, environment Bench, logging at Warning, Bench:Floors on, clock {ClockNow}) on the bench's PostgreSQL; the load generator runs on the same machine and shares its cores")
-                .AppendLine(CultureInfo.InvariantCulture, $"- population (SQL, {Population.Seconds:0.0} s): {Population.Registrations:N0} registrations ticketed and scored, {Population.Certificates:N0} certificates; the results page picks one of 2026's {Population.PublishedBatchIds.Count} published batches (up to {Population.LargestBatch:N0} scores each, every one on the page)")
+                .AppendLine(CultureInfo.InvariantCulture, $"- population (SQL, {Population.Seconds:0.0} s): {Population.Registrations:N0} registrations ticketed and scored, {Population.Certificates:N0} certificates; the results page asks for a random one of 2026's {Population.PublishedBatchIds.Count} published batches (up to {Population.LargestBatch:N0} scores each) and a random one of the 22 projects (100 rows a page); anonymous visitors get it from the output cache after its first render")
                 .AppendLine(CultureInfo.InvariantCulture, $"- load: {Workers} workers on one HttpClient (SocketsHttpHandler, MaxConnectionsPerServer {Workers}), each a GET for a random key as soon as the previous answer is read; per target {WarmUp} s warm-up then {Seconds} s measured; {Runs} runs, each measuring the four targets in turn, so every ratio is taken within one run and min/median/max are over the runs")
                 .AppendLine()
                 .AppendLine("| target | req/s min | median | max | p50 ms min | median | max | p99 ms min | median | max | errors |")
@@ -144,13 +145,22 @@ internal static class WebBench
                 .AppendLine(string.Create(CultureInfo.InvariantCulture,
                     $"Resident set after start-up and the first requests {RssAfterStart:0} MB; highest after a measured window {PeakRss:0} MB; peak since start (VmHWM of /proc/<pid>/status) {Hwm:0} MB."))
                 .AppendLine()
-                .AppendLine("Issue 10 sets the targets: verification ≥ 0.5 × floor B's requests/s (0.35 is the bar) with p99 ≤ 3 × floor B's p99; results page ≥ 0.35 × floor B.");
+                .Append(new Targets()
+                    .Add("verification page req/s ÷ floor B req/s", MedianRatio(Verification, FloorB, s => s.RequestsPerSecond), "×", 0.5, higherIsBetter: true, bar: 0.35)
+                    .Add("verification page p99 ÷ floor B p99", MedianRatio(Verification, FloorB, s => s.P99Milliseconds), "×", 3, higherIsBetter: false)
+                    .Add("results page req/s ÷ floor B req/s", MedianRatio(Results, FloorB, s => s.RequestsPerSecond), "×", 0.35, higherIsBetter: true)
+                    .ToMarkdown());
             return text.ToString();
         }
 
+        private List<double> Ratios(Target a, Target b, Func<LoadSample, double> measure) =>
+            [.. Enumerable.Range(0, Runs).Select(i => measure(a.Samples[i]) / measure(b.Samples[i]))];
+
+        private double MedianRatio(Target a, Target b, Func<LoadSample, double> measure) => Floor.Median(Ratios(a, b, measure));
+
         private string Ratio(string what, Target a, Target b, Func<LoadSample, double> measure, double? target, double? bar, bool higherIsBetter)
         {
-            var ratios = Enumerable.Range(0, Runs).Select(i => measure(a.Samples[i]) / measure(b.Samples[i])).ToList();
+            var ratios = Ratios(a, b, measure);
             var median = Floor.Median(ratios);
             bool Meets(double limit) => higherIsBetter ? median >= limit : median <= limit;
             var verdict = target is not { } goal ? "—"
