@@ -70,7 +70,9 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, Registr
         }
 
         var failed = rows.Where(r => r.Outcome == ImportRowOutcome.Failed).Select(r => r.Row).ToList();
-        import.Rows = [.. rows.Select(r => Result(r.Row, r.Outcome, r.Problems))];
+        // The imported rows are in the applicant list; the record keeps the rows that need the institution's attention,
+        // so a clean 5,000-row sheet does not write (and its result page does not read) 5,000 results.
+        import.Rows = [.. rows.Where(r => r.Outcome != ImportRowOutcome.Imported).Select(r => Result(r.Row, r.Outcome, r.Problems))];
         import.ImportedCount = rows.Count(r => r.Outcome == ImportRowOutcome.Imported);
         import.AlreadyImportedCount = rows.Count(r => r.Outcome == ImportRowOutcome.AlreadyImported);
         import.FailedCount = failed.Count;

@@ -16,7 +16,7 @@ namespace ExamPortal.Web.Infrastructure.Caching;
 /// Output caching of the public results page (成绩公示), which changes only when results are published or corrected
 /// but is what everyone opens on results day. Only anonymous GETs of the page itself are cached (never a signed-in
 /// view, a download or a response that sets a cookie), per batch, project and page, and per China day because
-/// publication starts at a date (per minute while the demo clock is shifted, since its banner shows the time).
+/// publication starts at a date (outside Production the demo clock's banner on a cached page may be a minute behind).
 /// A save touching anything the page shows evicts it at once on this instance; other instances serve theirs for at
 /// most <see cref="Lifetime"/> (docs/deployment.md).
 /// </summary>
@@ -39,9 +39,7 @@ public sealed class PublicResultsCache(PortalClock clock) : IOutputCachePolicy
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Lifetime;
         context.CacheVaryByRules.QueryKeys = new[] { "BatchId", "Project", "page" };
-        context.CacheVaryByRules.VaryByValues["clock"] = clock.IsShifted
-            ? clock.ChinaNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
-            : clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        context.CacheVaryByRules.VaryByValues["day"] = clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         context.Tags.Add(Tag);
         return ValueTask.CompletedTask;
     }

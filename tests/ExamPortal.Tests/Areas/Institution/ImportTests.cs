@@ -3,6 +3,7 @@ using ExamPortal.Domain.Common;
 using ExamPortal.Domain.Registrations;
 using ExamPortal.Tests.Features.Imports;
 using ExamPortal.Tests.Support;
+using ExamPortal.Web.Areas.Institution.Pages.Import;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Features.Imports;
@@ -52,6 +53,16 @@ public sealed class ImportTests(PortalFactory portal)
         Assert.Equal(ImportFixtures.BadRowsOfTwoHundred, first.QuerySelectorAll("tr.row-failed td[data-label='行号']").Select(td => int.Parse(td.TextContent, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Contains("导入 0 人", again.QuerySelector("#import-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("未重复导入 190 人", again.QuerySelector("#import-summary")!.TextContent, StringComparison.Ordinal);
+
+        // Imported rows are in the applicant list; the result lists the rows needing attention, 100 a page.
+        Assert.Contains("共 200 行", first.QuerySelector("#import-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(10, first.QuerySelectorAll("table.stack tbody tr").Length);
+        Assert.NotNull(first.QuerySelector("#imported-applicants"));
+        Assert.Null(again.QuerySelector("#imported-applicants"));
+        Assert.Equal(ResultModel.PageSize, again.QuerySelectorAll("table.stack tbody tr").Length);
+        var secondPage = await staff.GetDocumentAsync(again.QuerySelector("nav.pager a")!.GetAttribute("href")!);
+        Assert.Equal(200 - ResultModel.PageSize, secondPage.QuerySelectorAll("table.stack tbody tr").Length);
+        Assert.Equal(10, secondPage.QuerySelectorAll("tr.row-failed").Length + again.QuerySelectorAll("tr.row-failed").Length);
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var registrations = await db.Registrations.Where(r => r.InstitutionId == institutionId).ToListAsync();
