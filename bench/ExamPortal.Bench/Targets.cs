@@ -88,6 +88,8 @@ internal static class Summary
             }
         }
 
+        text.AppendLine()
+            .AppendLine("What each fix changed, before and after: [history.md](history.md).");
         var summary = text.ToString();
         File.WriteAllText(Path.Combine(resultsDirectory, "latest.md"), summary);
         return summary;
