@@ -37,6 +37,7 @@ using ExamPortal.Web.Infrastructure.Bench;
 using ExamPortal.Web.Infrastructure.Caching;
 using ExamPortal.Web.Infrastructure.Clock;
 using ExamPortal.Web.Infrastructure.Logging;
+using ExamPortal.Web.Infrastructure.Outage;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -250,6 +251,8 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
 }
+
+app.UseMiddleware<DatabaseOutageMiddleware>();
 
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 

@@ -52,4 +52,7 @@ public static partial class PortalLog
 
     [LoggerMessage(EventId = 2900, Level = LogLevel.Error, Message = "Background job {Job} failed; it runs again at its next tick")]
     public static partial void JobFailed(this ILogger logger, string job, Exception exception);
+
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Error, Message = "PostgreSQL cannot be reached ({ExceptionType}): pages answer 503 with the maintenance page until it is back")]
+    public static partial void DatabaseUnavailable(this ILogger logger, string exceptionType);
 }
