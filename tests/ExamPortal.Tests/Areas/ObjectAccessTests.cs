@@ -104,6 +104,7 @@ public sealed class ObjectAccessTests(PortalFactory portal)
         var intruder = await SignedInCandidateAsync();
         var token = await intruder.GetDocumentAsync("/Candidate");
         var failures = new List<string>();
+        var tried = 0;
         foreach (var page in (await PortalEndpoints.PagesAsync(portal.Services)).Where(p => p.Key.StartsWith("/Candidate/Registrations/", StringComparison.Ordinal) && p.RouteParameters.Contains("id")))
         {
             var url = page.Url.Replace(page.Url.Split('/')[4], owner.RegistrationId.ToString(), StringComparison.Ordinal);
@@ -118,6 +119,7 @@ public sealed class ObjectAccessTests(PortalFactory portal)
                         ? await intruder.PostWithTokenAsync(token, target, new Dictionary<string, string> { ["linkId"] = Guid.NewGuid().ToString() })
                         : await intruder.GetAsync(target);
                     await ExpectNothingAsync(response, $"{handler.Method} {target}", failures, owner.FullName, owner.IdNumber, owner.TicketNumber, certificate.Number);
+                    tried++;
                 }
             }
         }
@@ -128,6 +130,7 @@ public sealed class ObjectAccessTests(PortalFactory portal)
         }
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.True(tried >= 25, $"only {tried} requests on the owner's registration");
         var after = await new Scenario(portal).RegistrationAsync(owner.RegistrationId);
         Assert.Equal(before.Version, after.Version);
         Assert.Equal(before.Status, after.Status);
@@ -169,6 +172,10 @@ public sealed class ObjectAccessTests(PortalFactory portal)
         var files = await FilesOwnedByAsync(staffId);
         var (submissionId, importId) = await SubmissionAndImportAsync(institutionId, staffId);
         var batchId = await results.Batch2IdAsync();
+        var ownerClient = await portal.AsAsync($"owner-{code}@inst.example", Scenario.Password);
+        Assert.Contains(holder.FullName, await ownerClient.GetStringAsync($"/Institution/Applicants/Details/{holder.RegistrationId}"), StringComparison.Ordinal);
+        Assert.Contains("越权名单", await ownerClient.GetStringAsync($"/Institution/Import/Result/{importId}"), StringComparison.Ordinal);
+        Assert.Equal(files[0].Content, await ownerClient.GetByteArrayAsync($"/Institution/Files/{files[0].Id}"));
         var before = await new Scenario(portal).RegistrationAsync(holder.RegistrationId);
 
         var otherCode = UniqueCreditCode();
