@@ -34,6 +34,9 @@ public sealed class ErrorModel : PageModel
 
     public void OnPost() => Code = CodeFromRoute();
 
-    private int CodeFromRoute() =>
-        int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 500;
+    // Only error statuses: /Error/200 or /Error/987654321 typed by hand is a page that does not exist, not a status line
+    // the client cannot read.
+    private int CodeFromRoute() => RouteData.Values["code"]?.ToString() is not { } text
+        ? 500
+        : int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var code) && code is >= 400 and <= 599 ? code : 404;
 }

@@ -56,9 +56,15 @@ public sealed class IndexModel(
 
     private async Task<IActionResult> PrintAsync(Guid? ticketId, CancellationToken ct)
     {
-        if (await institutions.InstitutionOfAsync(User.UserId(), ct) is not { } institutionId || BatchId is not { } batchId)
+        if (await institutions.InstitutionOfAsync(User.UserId(), ct) is not { } institutionId)
         {
             return Forbid();
+        }
+
+        // No batch named: nothing to print, as for a batch without this institution's tickets (not a refusal of the role).
+        if (BatchId is not { } batchId)
+        {
+            return NotFound();
         }
 
         var batch = await db.Batches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, ct);
