@@ -143,23 +143,6 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal)
         Assert.Equal(AntiforgeryExemptions.Keys.Order(StringComparer.Ordinal), skipping.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public async Task The_sign_out_button_signs_out()
-    {
-        var scenario = new Scenario(portal);
-        var (_, mobile, _) = await scenario.CandidateAsync();
-        var client = await portal.AsAsync(mobile, Scenario.Password);
-        var home = await client.GetDocumentAsync("/Candidate");
-
-        var response = await client.SubmitAsync(home, "form.inline-form", new Dictionary<string, string>());
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/", PathOf(response));
-        var after = await client.GetAsync("/Candidate");
-        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.StartsWith("/Account/SignIn", PathOf(after), StringComparison.Ordinal);
-    }
-
     private async Task<List<string>> CheckAsync(HttpClient client, IDocument tokenSource, Func<MatrixRow, bool> allowed, bool anonymous)
     {
         var pages = await PortalEndpoints.PagesAsync(portal.Services);
