@@ -47,22 +47,12 @@ public sealed record IdentityNumber(IdDocumentType Type, string Value, DateOnly?
 
     public bool IsBornAfter(DateOnly day) => BirthDate > day;
 
-    // The portal's one masking rule, on every page, export and log line: only the last four characters
-    // show. One rule everywhere means masks from different pages cannot be pieced together.
+    // The portal's one masking rule, on every page, document, export and log line: only the last four characters
+    // show. One rule everywhere means masks from different pages cannot be pieced together (public pages show none).
     public static string Mask(string value) =>
         value.Length <= 4 ? new string('*', value.Length) : string.Concat(new string('*', value.Length - 4), value.AsSpan(value.Length - 4));
 
     public string Masked() => Mask(Value);
-
-    // For the candidate's own printed documents (准考证, 签到册): both ends stay so the holder recognises the
-    // number; public pages use Mask, which keeps less.
-    public static string MaskMiddle(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.Length < 12
-            ? Mask(value)
-            : string.Concat(value.AsSpan(0, 4), new string('*', value.Length - 8), value.AsSpan(value.Length - 4));
-    }
 
     // Records print every property by default; this keeps a full ID number out of logs and exception texts.
     public override string ToString() => $"{IdDocumentTypes.DisplayName(Type)} {Masked()}";

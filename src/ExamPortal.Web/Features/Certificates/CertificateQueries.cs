@@ -53,7 +53,7 @@ public sealed record CertificateRow
 
     public string? HandedOverBy { get; init; }
 
-    public string MaskedIdNumber => IdentityNumber.MaskMiddle(IdNumber);
+    public string MaskedIdNumber => IdentityNumber.Mask(IdNumber);
 
     public string BatchTitle => Batch.TitleOf(BatchYear, BatchNumber);
 }

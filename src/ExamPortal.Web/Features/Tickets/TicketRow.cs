@@ -33,7 +33,7 @@ public sealed record TicketRow(
     DateTimeOffset? FirstPrintedAt,
     DateTimeOffset? LastPrintedAt)
 {
-    public string MaskedIdNumber => IdentityNumber.MaskMiddle(IdNumber);
+    public string MaskedIdNumber => IdentityNumber.Mask(IdNumber);
 
     public string RoomDisplayName => string.IsNullOrWhiteSpace(RoomLocation) ? RoomName : $"{RoomName}（{RoomLocation}）";
 

@@ -40,7 +40,7 @@ public sealed class PublicTicketTests(PortalFactory portal)
         Assert.Contains("在线学习指导", text, StringComparison.Ordinal);
         Assert.Contains(ticket.Number, Assert.Single(TicketPdfs.PageWords(pdf)));
         Assert.DoesNotContain(idNumber, text, StringComparison.Ordinal);
-        Assert.Contains(IdentityNumber.MaskMiddle(idNumber), text, StringComparison.Ordinal);
+        Assert.Contains(IdentityNumber.Mask(idNumber), text, StringComparison.Ordinal);
 
         var url = TicketPdfs.QrText(pdf);
         var verifyRoot = new Uri(portal.BaseAddress, "/Tickets/Verify/").ToString();
@@ -59,7 +59,7 @@ public sealed class PublicTicketTests(PortalFactory portal)
         Assert.Contains("在线学习指导", facts, StringComparison.Ordinal);
         Assert.DoesNotContain(Name, page.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(idNumber, page.Body.TextContent, StringComparison.Ordinal);
-        Assert.DoesNotContain(IdentityNumber.MaskMiddle(idNumber), page.Body.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(IdentityNumber.Mask(idNumber), page.Body.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(idNumber[..6], page.Body.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(idNumber[6..14], page.Body.TextContent, StringComparison.Ordinal);
         Assert.DoesNotMatch("[0-9Xx]\\*|\\*[0-9Xx]", facts.Replace(ticket.Number, string.Empty, StringComparison.Ordinal));

@@ -103,9 +103,9 @@ public sealed class AdmissionTicketIssueTests
     }
 
     [Fact]
-    public void The_ticket_mask_keeps_both_ends_of_the_id_number()
+    public void The_ticket_uses_the_portals_one_mask_of_the_id_number()
     {
-        Assert.Equal("5101**********4512", ExamPortal.Domain.People.IdentityNumber.MaskMiddle("510104199203154512"));
-        Assert.Equal("****5678", ExamPortal.Domain.People.IdentityNumber.MaskMiddle("12345678"));
+        Assert.Equal("**************4512", ExamPortal.Domain.People.IdentityNumber.Mask("510104199203154512"));
+        Assert.Equal("****5678", ExamPortal.Domain.People.IdentityNumber.Mask("12345678"));
     }
 }
