@@ -35,12 +35,12 @@ public sealed class ErrorModel : PageModel
 
     public void OnPost() => Code = CodeFromRoute();
 
-    // The rate limiter leaves how long the client must wait (its window); what was typed is still in the browser's back page.
+    // The rate limiter leaves how long the client must wait (its window).
     private string RetryAdvice()
     {
         var seconds = HttpContext.Items[PortalRateLimits.RetryAfterItem] as int? ?? 60;
         var wait = seconds < 60 ? $"{seconds}秒" : $"{(int)Math.Ceiling(seconds / 60.0)}分钟";
-        return $"同一网络地址在短时间内的访问次数已超过限制，为保护考生信息，系统暂时停止受理。请于{wait}后再试；返回上一页即可重新提交。";
+        return $"同一网络地址在短时间内的访问次数已超过限制，为保护考生信息，系统暂时停止受理。请于{wait}后返回上一页重新提交。";
     }
 
     private int CodeFromRoute() =>
