@@ -141,7 +141,11 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeAreaFolder("Centre", "/Tickets", Policies.CentreExam);
     options.Conventions.AuthorizeAreaFolder("Centre", "/Results", Policies.CentreExam);
     options.Conventions.AuthorizeAreaFolder("Centre", "/Certificates", Policies.CentreExam);
-}).AddMvcOptions(options =>
+})
+// No client-side validation library is served (forms are validated on the server), and its summary placeholder would
+// carry an inline style, which the Content-Security-Policy refuses.
+.AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
+.AddMvcOptions(options =>
 {
     options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
     options.ModelMetadataDetailsProviders.Add(new KeepEmptyStrings());

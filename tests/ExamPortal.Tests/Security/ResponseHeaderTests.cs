@@ -55,6 +55,23 @@ public sealed class ResponseHeaderTests(SecurityPortalFactory portal)
         }
     }
 
+    [Theory]
+    [InlineData("/Tickets/Download", "#ticket-lookup")]   // a ModelOnly summary, errors beside the fields only
+    [InlineData("/Account/SignUp", "form.card")]           // a summary of all errors
+    public async Task A_form_sent_back_with_errors_carries_no_inline_style_for_the_policy_to_refuse(string path, string form)
+    {
+        var client = portal.ClientFrom();
+        var page = await client.GetDocumentAsync(path);
+        Assert.DoesNotContain("style=", page.DocumentElement.OuterHtml, StringComparison.OrdinalIgnoreCase);
+
+        var again = await client.SubmitAsync(page, form, new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var html = await again.Content.ReadAsStringAsync();
+        Assert.Contains("field-error", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static bool Flags(string cookie, params string[] flags) =>
         flags.All(flag => cookie.Contains("; " + flag, StringComparison.OrdinalIgnoreCase));
 

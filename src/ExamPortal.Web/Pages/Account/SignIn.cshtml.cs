@@ -86,5 +86,4 @@ public sealed class SignInModel(
     }
 
     private int LockoutMinutes => (int)Math.Ceiling(identity.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes);
-
 }
