@@ -36,9 +36,11 @@ using ExamPortal.Web.Infrastructure.Auth;
 using ExamPortal.Web.Infrastructure.Bench;
 using ExamPortal.Web.Infrastructure.Caching;
 using ExamPortal.Web.Infrastructure.Clock;
+using ExamPortal.Web.Infrastructure.Http;
 using ExamPortal.Web.Infrastructure.Logging;
 using ExamPortal.Web.Infrastructure.Outage;
 using FluentValidation;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -104,6 +106,8 @@ builder.Services
 builder.Services.Configure<PasswordHasherOptions>(options =>
     options.IterationCount = builder.Configuration.GetValue("Security:PasswordHashIterations", PasswordRule.HashIterations));
 
+// Cookies are Secure always in Production; elsewhere as the request (the local dev and test servers speak plain http).
+var cookieSecurity = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/Account/SignIn";
@@ -111,12 +115,19 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.Name = "examportal.auth";
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = cookieSecurity;
     options.Events.OnRedirectToAccessDenied = context =>
     {
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         return Task.CompletedTask;
     };
 });
+var sessionRules = builder.Configuration.GetSection(SessionRules.Section).Get<SessionRules>() ?? new SessionRules();
+builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+    .Configure<TimeProvider>((options, clock) => sessionRules.Apply(options, clock));
+builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = cookieSecurity);
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = cookieSecurity);
+builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 builder.Services.AddDataProtection().SetApplicationName("ExamPortal").PersistKeysToDbContext<PortalDbContext>();
 builder.Services.AddAuthorization(Policies.Add);
 
@@ -135,7 +146,11 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeAreaFolder("Centre", "/Tickets", Policies.CentreExam);
     options.Conventions.AuthorizeAreaFolder("Centre", "/Results", Policies.CentreExam);
     options.Conventions.AuthorizeAreaFolder("Centre", "/Certificates", Policies.CentreExam);
-}).AddMvcOptions(options =>
+})
+// No client-side validation library is served (forms are validated on the server), and its summary placeholder would
+// carry an inline style, which the Content-Security-Policy refuses.
+.AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
+.AddMvcOptions(options =>
 {
     options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
     options.ModelMetadataDetailsProviders.Add(new KeepEmptyStrings());
@@ -143,7 +158,7 @@ builder.Services.AddRazorPages(options =>
 builder.Services.Configure<WebEncoderOptions>(options =>
     options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 // Behind nginx the client is the proxy: take the address from X-Forwarded-For, but only from the proxies named here
-// (loopback is trusted by default), so the per-client lookup limit counts clients, not the proxy.
+// (loopback is trusted by default), so the per-client rate limits count clients, not the proxy.
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
 {
     options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -218,10 +233,7 @@ builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvi
     options.TimeProvider = clock;
 });
 builder.Services.AddSingleton<VerificationTokens>();
-builder.Services.AddSingleton(sp => new PublicLookupLimiter(
-    sp.GetRequiredService<TimeProvider>(),
-    builder.Configuration.GetValue("RateLimits:PublicLookup:PermitLimit", 20),
-    TimeSpan.FromSeconds(builder.Configuration.GetValue("RateLimits:PublicLookup:WindowSeconds", 60))));
+builder.Services.AddPortalRateLimits(builder.Configuration);
 builder.Services.AddScoped<InstitutionWorkflow>();
 builder.Services.AddScoped<SubmissionQueries>();
 builder.Services.AddScoped<ApplicantImport>();
@@ -252,13 +264,20 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
 }
 
+if (app.Environment.IsProduction())
+{
+    app.UseHsts();
+}
+
 app.UseMiddleware<DatabaseOutageMiddleware>();
 
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseSecurityHeaders();
 
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 
 // An upload whose declared size is over the endpoint's limit is refused before a byte of it is read,
 // with the Chinese 413 page; Kestrel still cuts off a body that grows past the limit without saying so.

@@ -1,3 +1,4 @@
+using ExamPortal.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -25,7 +26,7 @@ public sealed class ErrorModel : PageModel
         400 => "提交的内容不完整或已超过大小限制。您已保存的信息不受影响，请返回上一页重试。",
         404 => "您访问的页面或记录不存在，或您无权查看。请检查链接是否完整，或从首页重新进入。",
         413 => "单个文件不能超过10MB。您已保存的信息不受影响，请返回上一页，压缩文件或换一个文件后重新上传。",
-        429 => "请稍等一分钟后再试。",
+        429 => RetryAdvice(),
         _ => "很抱歉，处理您的请求时出现问题。您已填写的内容不会因此丢失，请稍后重试；如仍有问题请致电 028-86156861。",
     };
 
@@ -33,6 +34,14 @@ public sealed class ErrorModel : PageModel
     public void OnGet() => Code = CodeFromRoute();
 
     public void OnPost() => Code = CodeFromRoute();
+
+    // The rate limiter leaves how long the client must wait (its window).
+    private string RetryAdvice()
+    {
+        var seconds = HttpContext.Items[PortalRateLimits.RetryAfterItem] as int? ?? 60;
+        var wait = seconds < 60 ? $"{seconds}秒" : $"{(int)Math.Ceiling(seconds / 60.0)}分钟";
+        return $"同一网络地址在短时间内的访问次数已超过限制，为保护考生信息，系统暂时停止受理。请于{wait}后返回上一页重新提交。";
+    }
 
     // Only error statuses: /Error/200 or /Error/987654321 typed by hand is a page that does not exist, not a status line
     // the client cannot read.

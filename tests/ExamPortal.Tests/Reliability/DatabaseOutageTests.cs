@@ -1,6 +1,7 @@
 using System.Net;
 using ExamPortal.Domain.Common;
 using ExamPortal.Tests.Support;
+using ExamPortal.Web.Infrastructure.Http;
 using ExamPortal.Web.Infrastructure.Outage;
 using Microsoft.AspNetCore.Hosting;
 using Npgsql;
@@ -63,6 +64,7 @@ public sealed class DatabaseOutageTests(GatedPortalFactory portal) : IClassFixtu
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
                 Assert.Equal(DatabaseOutageMiddleware.RetryAfterSeconds, page.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 Assert.Contains(DatabaseOutageMiddleware.Heading, body, StringComparison.Ordinal);
+                Assert.Equal(SecurityHeaders.ContentSecurityPolicy, page.Headers.GetValues("Content-Security-Policy").Single());
                 Assert.Contains("不会丢失", body, StringComparison.Ordinal);
                 Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
                 Assert.DoesNotContain("Npgsql", body, StringComparison.Ordinal);

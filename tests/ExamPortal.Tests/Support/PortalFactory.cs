@@ -39,6 +39,17 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Smtp:Capture", "true");
         builder.UseSetting("Smtp:Port", "0");
         builder.UseSetting("Outbox:Enabled", "false");
+        // Every test client comes from 127.0.0.1 and tests move the clock by days while signed in: the shared portal
+        // lifts the per-client rate limits and keeps a sign-in for 14 days idle (Identity's old default), a year at most.
+        // The tests of those rules use portals of their own (tests/ExamPortal.Tests/Security).
+        foreach (var policy in new[] { "SignIn", "SignUp", "PublicLookup", "Results" })
+        {
+            builder.UseSetting($"RateLimits:{policy}:PermitLimit", "1000000");
+        }
+
+        builder.UseSetting("Session:StaffIdleMinutes", "20160");
+        builder.UseSetting("Session:CandidateIdleMinutes", "20160");
+        builder.UseSetting("Session:AbsoluteHours", "8784");
         ConfigureSettings(builder);
     }
 

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using ExamPortal.Web.Infrastructure.Http;
 using ExamPortal.Web.Infrastructure.Logging;
 using Npgsql;
 
@@ -55,6 +56,7 @@ public sealed class DatabaseOutageMiddleware(RequestDelegate next, IConfiguratio
 
             var response = context.Response;
             response.Clear();
+            SecurityHeaders.Apply(response.Headers);
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             response.Headers.RetryAfter = RetryAfterSeconds;
             response.Headers.CacheControl = "no-store";

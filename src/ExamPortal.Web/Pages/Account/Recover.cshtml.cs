@@ -1,12 +1,15 @@
 using ExamPortal.Web.Features.Accounts;
-using ExamPortal.Web.Features.Verification;
+using ExamPortal.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace ExamPortal.Web.Pages.Account;
 
-/// <summary>找回密码 (candidates): name + ID number + mobile, a code, a new password. Answers never reveal whether an account matched.</summary>
-public sealed class RecoverModel(PasswordRecovery recovery, PublicLookupLimiter limiter) : PageModel
+/// <summary>找回密码 (candidates): name + ID number + mobile, a code, a new password. Answers never reveal whether an account matched.
+/// Recovery is a public lookup like the ticket download: the same per-address limit keeps guessing slow.</summary>
+[EnableRateLimiting(PortalRateLimits.PublicLookup)]
+public sealed class RecoverModel(PasswordRecovery recovery) : PageModel
 {
     [BindProperty] public string? FullName { get; set; }
     [BindProperty] public string? IdNumber { get; set; }
@@ -22,11 +25,6 @@ public sealed class RecoverModel(PasswordRecovery recovery, PublicLookupLimiter 
 
     public async Task<IActionResult> OnPostSendAsync(CancellationToken ct)
     {
-        if (!Allowed())
-        {
-            return Page();
-        }
-
         if (string.IsNullOrWhiteSpace(FullName) || string.IsNullOrWhiteSpace(IdNumber) || string.IsNullOrWhiteSpace(Mobile))
         {
             ModelState.AddModelError(string.Empty, "请填写姓名、证件号码和注册时的手机号码");
@@ -42,11 +40,6 @@ public sealed class RecoverModel(PasswordRecovery recovery, PublicLookupLimiter 
     public async Task<IActionResult> OnPostResetAsync(CancellationToken ct)
     {
         CodeRequested = true;
-        if (!Allowed())
-        {
-            return Page();
-        }
-
         if (await recovery.ResetAsync(FullName, IdNumber, Mobile, Code, NewPassword, ct) is { } problem)
         {
             ModelState.AddModelError(string.Empty, problem);
@@ -55,17 +48,5 @@ public sealed class RecoverModel(PasswordRecovery recovery, PublicLookupLimiter 
 
         TempData["StatusMessage"] = "密码已重置，请用新密码登录。其他设备上的登录已失效。";
         return RedirectToPage("/Account/SignIn");
-    }
-
-    // Recovery is a public lookup like the ticket download: the same per-address limit keeps guessing slow.
-    private bool Allowed()
-    {
-        if (limiter.Refusal(HttpContext) is not { } refusal)
-        {
-            return true;
-        }
-
-        ModelState.AddModelError(string.Empty, refusal);
-        return false;
     }
 }

@@ -2,13 +2,22 @@ using ExamPortal.Web.Infrastructure.Logging;
 using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Features.Audit;
 using ExamPortal.Web.Infrastructure.Auth;
+using ExamPortal.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace ExamPortal.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SignInAudit audit, ILogger<SignInModel> logger) : PageModel
+/// <summary>
+/// 登录. Failures count against the account (lockout after `Security:MaxFailedSignIns` for `Security:LockoutMinutes`);
+/// the per-address limit is generous because a school's pupils share one address.
+/// </summary>
+[EnableRateLimiting(PortalRateLimits.SignIn)]
+public sealed class SignInModel(
+    SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SignInAudit audit, IOptions<IdentityOptions> identity, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -48,7 +57,7 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
             await audit.LockedOutAsync(user, login, disabled, ct);
             ModelState.AddModelError(string.Empty, disabled
                 ? "该账户尚未启用或已停用：报名机构申请通过审核后方可登录；已停用的经办人请联系本机构其他经办人"
-                : "密码连续输错次数过多，账户已暂时锁定，请15分钟后再试");
+                : $"密码连续输错次数过多，账户已暂时锁定，请{LockoutMinutes}分钟后再试");
             return Page();
         }
 
@@ -72,8 +81,9 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
 
     private PageResult Failed()
     {
-        ModelState.AddModelError(string.Empty, "账户或密码不正确，请检查后重试（连续输错5次将锁定15分钟）");
+        ModelState.AddModelError(string.Empty, $"账户或密码不正确，请检查后重试（连续输错{identity.Value.Lockout.MaxFailedAccessAttempts}次将锁定{LockoutMinutes}分钟）");
         return Page();
     }
 
+    private int LockoutMinutes => (int)Math.Ceiling(identity.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes);
 }

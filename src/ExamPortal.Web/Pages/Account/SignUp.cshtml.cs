@@ -2,13 +2,16 @@ using ExamPortal.Web.Infrastructure.Logging;
 using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Features.Accounts;
 using ExamPortal.Web.Infrastructure;
+using ExamPortal.Web.Infrastructure.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace ExamPortal.Web.Pages.Account;
 
+[EnableRateLimiting(PortalRateLimits.SignUp)]
 public sealed class SignUpModel(CandidateSignUp signUp, IValidator<SignUpInput> validator, SignInManager<PortalUser> signIn, ILogger<SignUpModel> logger) : PageModel
 {
     [BindProperty] public SignUpInput Input { get; set; } = new();

@@ -1,7 +1,8 @@
 using ExamPortal.Web.Features.Certificates;
-using ExamPortal.Web.Features.Verification;
+using ExamPortal.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace ExamPortal.Web.Pages.Certificates;
 
@@ -9,7 +10,8 @@ namespace ExamPortal.Web.Pages.Certificates;
 /// 专项职业能力证书查询 for anyone: by certificate number, or by name + ID number. A hit leads to the verification
 /// page; a miss says only that no certificate matched. Lookups are limited per client address.
 /// </summary>
-public sealed class QueryModel(CertificateQueries certificates, CertificateDocuments documents, PublicLookupLimiter limiter) : PageModel
+[EnableRateLimiting(PortalRateLimits.PublicLookup)]
+public sealed class QueryModel(CertificateQueries certificates, CertificateDocuments documents) : PageModel
 {
     public const string NothingMatched = "未查询到匹配的证书。请核对证书编号，或姓名和证件号码是否与报考时一致；证书在成绩公示期结束、省职鉴中心核发后才能查询。";
 
@@ -25,12 +27,6 @@ public sealed class QueryModel(CertificateQueries certificates, CertificateDocum
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (limiter.Refusal(HttpContext) is { } refusal)
-        {
-            Outcome = refusal;
-            return Page();
-        }
-
         IReadOnlyList<CertificateRow> rows;
         if (!string.IsNullOrWhiteSpace(Number))
         {

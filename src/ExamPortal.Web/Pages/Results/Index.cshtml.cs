@@ -2,14 +2,17 @@ using ExamPortal.Web.Features.Documents;
 using ExamPortal.Web.Features.Files;
 using ExamPortal.Web.Features.Results;
 using ExamPortal.Web.Infrastructure.Caching;
+using ExamPortal.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace ExamPortal.Web.Pages.Results;
 
 /// <summary>成绩公示 for anyone: from a batch's publication date, per project, masked names and no ID numbers.</summary>
 [OutputCache(PolicyName = PublicResultsCache.PolicyName)]
+[EnableRateLimiting(PortalRateLimits.Results)]
 public sealed class IndexModel(ResultQueries queries) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? BatchId { get; set; }

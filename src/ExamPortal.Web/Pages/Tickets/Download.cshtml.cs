@@ -1,11 +1,12 @@
 using ExamPortal.Domain.Tickets;
 using ExamPortal.Web.Features.Files;
 using ExamPortal.Web.Features.Tickets;
-using ExamPortal.Web.Features.Verification;
 using ExamPortal.Web.Infrastructure;
+using ExamPortal.Web.Infrastructure.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace ExamPortal.Web.Pages.Tickets;
 
@@ -13,8 +14,9 @@ namespace ExamPortal.Web.Pages.Tickets;
 /// 准考证下载 for anyone (section 六): ID number + name give the ticket of the batch whose printing window is open.
 /// A wrong pair, of whichever field, says only that nothing matched; lookups are limited per client address.
 /// </summary>
+[EnableRateLimiting(PortalRateLimits.PublicLookup)]
 public sealed class DownloadModel(
-    TicketQueries tickets, TicketDocuments documents, PublicLookupLimiter limiter, IValidator<TicketLookupInput> validator,
+    TicketQueries tickets, TicketDocuments documents, IValidator<TicketLookupInput> validator,
     IConfiguration configuration, TimeProvider clock) : PageModel
 {
     public const string NothingMatched = "未查询到匹配的准考证。请核对证件号码和姓名是否与报名时一致；准考证在缴费确认、省职鉴中心发放后才能查询。";
@@ -28,12 +30,6 @@ public sealed class DownloadModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (limiter.Refusal(HttpContext) is { } refusal)
-        {
-            Outcome = refusal;
-            return Page();
-        }
-
         if (!await validator.IsValidInto(Input, ModelState, nameof(Input), ct))
         {
             return Page();
