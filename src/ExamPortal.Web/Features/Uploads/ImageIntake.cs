@@ -18,7 +18,7 @@ internal static class ImageIntake
     private const int PoolMegabytes = 16;
 
     // Only the two formats the rules accept are decodable at all, whatever ImageSharp could read. The pool kept
-    // between decodes is small: ImageSharp's default keeps up to an eighth of the machine's memory for good, while a
+    // between decodes is small: ImageSharp's default grows to a portion of the machine's physical memory, while a
     // decode that takes its turn (ImageGate) allocates its 36 MB afresh for a few milliseconds' cost.
     private static readonly Configuration JpegAndPng = new(new JpegConfigurationModule(), new PngConfigurationModule())
     {
