@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/run.sh [runs] [import|tickets|web|all] — benchmarks of the real code paths (not part of ./test.sh).
+# bench/run.sh [runs] [import|tickets|web|rush|all] — benchmarks of the real code paths (not part of ./test.sh).
 # Starts a throwaway PostgreSQL cluster like ./test.sh, builds the bench and the portal in Release and writes, by
 # default all of them, each over a fresh database of its own, then gathers every target and report into
 # bench/results/latest.md (and prints it):
@@ -10,6 +10,10 @@
 #            floor (a constant endpoint, one Npgsql lookup), over HTTP to the portal started as its own process
 #            over 100,000 generated certificates. BENCH_WEB_SECONDS (10), BENCH_WEB_WARMUP (3),
 #            BENCH_WEB_CERTIFICATES (100000) and BENCH_WEB_REGISTRATIONS (20000) change its settings.
+#   rush:    bench/results/rush-latest.md, sign-in capacity against the PBKDF2 cost and the registration rush (N signed-in
+#            candidates at once through draft, details, a several-MB camera photo, five scans, submit) over HTTP to the
+#            portal in batch 2's registration window; BENCH_RUSH_CANDIDATES (200) is N.
+# Every variable BENCH_PORTAL_ENV_<Name> reaches the portal started by web and rush as <Name>.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd -P)
@@ -17,9 +21,9 @@ ROOT=$(pwd -P)
 source "$ROOT/scripts/pg.sh"
 
 case "${2:-all}" in
-    import | tickets | web) modes=("$2") ;;
-    all) modes=(import tickets web) ;;
-    *) ep_die "usage: bench/run.sh [runs] [import|tickets|web|all]" ;;
+    import | tickets | web | rush) modes=("$2") ;;
+    all) modes=(import tickets web rush) ;;
+    *) ep_die "usage: bench/run.sh [runs] [import|tickets|web|rush|all]" ;;
 esac
 
 ep_ensure_packages postgresql

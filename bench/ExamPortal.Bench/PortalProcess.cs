@@ -8,7 +8,9 @@ namespace ExamPortal.Bench;
 /// <summary>
 /// The portal built in Release, started as a child process the way a deployment runs it (dotnet ExamPortal.Web.dll,
 /// content root the project directory as ./run.sh does) on a free port against the bench database, in the
-/// non-production environment "Bench" with the raw floors on and logging at Warning.
+/// non-production environment "Bench" with the raw floors on and logging at Warning. Settings of its own come in
+/// <c>extraEnvironment</c>, and every variable of the bench named BENCH_PORTAL_ENV_&lt;Name&gt; reaches the portal as
+/// &lt;Name&gt; (e.g. BENCH_PORTAL_ENV_RateLimits__Enabled=false), so a run can change one without a code change.
 /// </summary>
 internal sealed class PortalProcess : IAsyncDisposable
 {
@@ -24,7 +26,10 @@ internal sealed class PortalProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static async Task<PortalProcess> StartAsync(string portalDll, string connectionString, string clockNow)
+    private const string PassThroughPrefix = "BENCH_PORTAL_ENV_";
+
+    public static async Task<PortalProcess> StartAsync(
+        string portalDll, string connectionString, string clockNow, IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
@@ -49,6 +54,17 @@ internal sealed class PortalProcess : IAsyncDisposable
         {
             start.Environment[$"RateLimits__{policy}__PermitLimit"] = "1000000";
         }
+
+        foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        foreach (var variable in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(v => v.StartsWith(PassThroughPrefix, StringComparison.Ordinal)))
+        {
+            start.Environment[variable[PassThroughPrefix.Length..]] = Environment.GetEnvironmentVariable(variable);
+        }
+
         start.Environment.Remove("DOTNET_URLS");
         start.Environment.Remove("ASPNETCORE_URLS");
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");

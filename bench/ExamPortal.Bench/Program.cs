@@ -23,11 +23,12 @@ using Microsoft.Extensions.DependencyInjection;
 //   import  — the 5,000-row institution import against Npgsql binary COPY (import-latest.md)
 //   tickets — 500 tickets in one streamed PDF against one in-memory document, sign-in sheets and a 500-row roster (tickets-latest.md)
 //   web     — the public pages against the raw floor, over HTTP to the portal run as its own process (web-latest.md)
+//   rush    — sign-in capacity and the registration rush, over HTTP to the portal run as its own process (rush-latest.md)
 //   summary — gathers every report's targets and the reports themselves into latest.md (run last by bench/run.sh)
-string[] modes = ["import", "tickets", "web", "all", "summary"];
+string[] modes = ["import", "tickets", "web", "rush", "all", "summary"];
 if (args.Length < 2 || (args.Length > 3 && !modes.Contains(args[3])))
 {
-    Console.Error.WriteLine("usage: ExamPortal.Bench <connection string> <results directory> [runs] [import|tickets|web|all|summary]");
+    Console.Error.WriteLine("usage: ExamPortal.Bench <connection string> <results directory> [runs] [import|tickets|web|rush|all|summary]");
     return 2;
 }
 
@@ -91,6 +92,13 @@ if (mode is "web" or "all")
 {
     var report = await WebBench.RunAsync(provider, connectionString, runs);
     await File.WriteAllTextAsync(Path.Combine(resultsDirectory, "web-latest.md"), report);
+    Console.WriteLine(report);
+}
+
+if (mode is "rush" or "all")
+{
+    var report = await RushBench.RunAsync(provider, connectionString, runs);
+    await File.WriteAllTextAsync(Path.Combine(resultsDirectory, "rush-latest.md"), report);
     Console.WriteLine(report);
 }
 

@@ -20,8 +20,10 @@ public static class UploadedFile
             return (null, $"文件过大（{UploadRules.FormatSize(upload.Length)}），单个文件不能超过{UploadRules.FormatSize(UploadRules.MaxUploadBytes)}");
         }
 
-        using var buffer = new MemoryStream((int)upload.Length);
-        await upload.CopyToAsync(buffer, ct);
-        return (buffer.ToArray(), null);
+        // One copy, straight from where the form reader spooled the file: a camera photo is several MB.
+        var content = new byte[upload.Length];
+        await using var stream = upload.OpenReadStream();
+        await stream.ReadExactlyAsync(content, ct);
+        return (content, null);
     }
 }

@@ -27,13 +27,12 @@ public sealed partial class PhotoProcessor(ILogger<PhotoProcessor> logger)
     public PhotoCheck Inspect(byte[] data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        // Structure and header only (issue 10): a photo used as it is never needs its pixels, and one that needs
+        // fitting is decoded once, by Fit, which refuses damaged pixel data in its turn.
         ImageProbe probe;
         try
         {
             probe = Open(data);
-
-            // A file can have a sound header and damaged pixels; decoding once proves it is usable.
-            using var image = ImageIntake.Decode(probe, Noun);
         }
         catch (UploadProcessingException ex)
         {

@@ -155,13 +155,12 @@ public sealed partial class ScanProcessor(ILogger<ScanProcessor> logger)
 
     private ScanCheck InspectImage(byte[] data, UploadKind kind)
     {
+        // Structure and header only (issue 10): a scan kept as it is never needs its pixels, and one that needs
+        // re-encoding is decoded once, by Reencode, which refuses damaged pixel data.
         ImageProbe probe;
         try
         {
             probe = ImageIntake.Probe(data, kind, Noun);
-
-            // A file can have a sound header and damaged pixels; decoding once proves it is usable.
-            using var image = ImageIntake.Decode(probe, Noun);
         }
         catch (UploadProcessingException ex)
         {

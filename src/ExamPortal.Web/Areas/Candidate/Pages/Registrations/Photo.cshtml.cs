@@ -38,20 +38,20 @@ public sealed class PhotoModel(RegistrationWorkflow workflow, PhotoProcessor pho
             return NotFound();
         }
 
-        var (content, problem) = await UploadedFile.ReadAsync(upload, ct);
-        if (content is null)
+        // The upload comes into memory only in its turn (a camera photo is several MB, its pixels some 36 MB).
+        PhotoCheck check;
+        ProcessedFile? fitted = null;
+        using (await ImageGate.EnterAsync(ct))
         {
-            return Refuse(problem!);
-        }
+            var (content, problem) = await UploadedFile.ReadAsync(upload, ct);
+            if (content is null)
+            {
+                return Refuse(problem!);
+            }
 
-        var check = photos.Inspect(content);
-        switch (check.Verdict)
-        {
-            case PhotoVerdict.Accepted:
-                var fileId = await files.SaveAsync(User.UserId(), "photo.jpg", check.File!.ContentType, check.File.Content, ct);
-                return await AttachAsync(id, fileId, "照片已上传。", ct);
-            case PhotoVerdict.NeedsFitting:
-                ProcessedFile fitted;
+            check = photos.Inspect(content);
+            if (check.Verdict == PhotoVerdict.NeedsFitting)
+            {
                 try
                 {
                     fitted = photos.Fit(content);
@@ -60,7 +60,15 @@ public sealed class PhotoModel(RegistrationWorkflow workflow, PhotoProcessor pho
                 {
                     return Refuse(ex.Message);
                 }
+            }
+        }
 
+        switch (check.Verdict)
+        {
+            case PhotoVerdict.Accepted:
+                var fileId = await files.SaveAsync(User.UserId(), "photo.jpg", check.File!.ContentType, check.File.Content, ct);
+                return await AttachAsync(id, fileId, "照片已上传。", ct);
+            case PhotoVerdict.NeedsFitting when fitted is not null:
                 var pendingId = await files.SaveAsync(User.UserId(), "photo.jpg", fitted.ContentType, fitted.Content, ct);
                 FitNote = $"{string.Join("；", check.Messages)}。系统已将照片裁剪为{fitted.Width}×{fitted.Height}像素的一寸照片（{UploadRules.FormatSize(fitted.Length)}），请确认人像完整清晰后采用，或重新上传。";
                 return RedirectToPage(new { id, pending = pendingId });

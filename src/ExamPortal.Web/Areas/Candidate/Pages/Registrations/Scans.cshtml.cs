@@ -77,10 +77,14 @@ public sealed class ScansModel(RegistrationWorkflow workflow, ScanProcessor scan
                 var fileId = await files.SaveAsync(User.UserId(), FileName(slot, check.File!), check.File!.ContentType, check.File.Content, ct);
                 return Done(await workflow.AttachAsync(id, User.ToActor(), slot, fileId, ct), id, $"{DocumentSlots.DisplayName(slot)}已上传。");
             case ScanVerdict.NeedsReencode:
+                // Only a scan that must be re-encoded is decoded, in its turn.
                 ProcessedFile reencoded;
                 try
                 {
-                    reencoded = scans.Reencode(content);
+                    using (await ImageGate.EnterAsync(ct))
+                    {
+                        reencoded = scans.Reencode(content);
+                    }
                 }
                 catch (UploadProcessingException ex)
                 {
