@@ -1,0 +1,249 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using ExamPortal.Domain.Common;
+using ExamPortal.Domain.Payments;
+using ExamPortal.Domain.Registrations;
+using ExamPortal.Tests.Areas.Tickets;
+using ExamPortal.Tests.Support;
+using ExamPortal.Web.Data;
+using ExamPortal.Web.Features.Administration;
+using ExamPortal.Web.Features.Registrations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExamPortal.Tests.Reliability;
+
+/// <summary>
+/// Two signed-in sessions act on the same registration, payment or batch at the same moment, over HTTP: exactly one
+/// wins, the other is told in Chinese and keeps what it typed, and the database holds one transition, one message,
+/// one ticket — nothing lost, nothing doubled. The posts leave together (Task.WhenAll) after both pages were loaded,
+/// so each session decided on the same state.
+/// </summary>
+[Collection(SharedPortal.Name)]
+public sealed class ConcurrencyTests(PortalFactory portal)
+{
+    private readonly Scenario _scenario = new(portal);
+
+    [Fact]
+    public async Task Two_reviewers_approving_and_returning_the_same_registration_at_once_one_wins_and_the_other_keeps_its_reason()
+    {
+        portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
+        var (candidate, _, _) = await _scenario.CandidateAsync();
+        var id = await _scenario.SubmittedAsync(candidate);
+        var alice = await portal.AsAsync(Role.CentreReviewer);
+        var bob = await portal.AsAsync(Role.CentreAdmin);
+        var alicePage = await alice.GetDocumentAsync($"/Centre/Reviews/Review/{id}");
+        var bobPage = await bob.GetDocumentAsync($"/Centre/Reviews/Review/{id}");
+
+        var (approved, returned) = await AtOnceAsync(
+            () => alice.SubmitAsync(alicePage, "form[action*='handler=Approve']", new Dictionary<string, string>()),
+            () => bob.SubmitAsync(bobPage, "form[action*='handler=Return']", new Dictionary<string, string>
+            {
+                ["Input.Reason"] = "身份证反面不清晰",
+                ["Input.Items"] = "身份证反面",
+            }));
+
+        var registration = await _scenario.RegistrationAsync(id);
+        var decisions = registration.History.Where(e => e.From == RegistrationStatus.Submitted).ToList();
+        var decision = Assert.Single(decisions);
+        Assert.Equal(decision.To, registration.Status);
+        var (winner, loser) = decision.To == RegistrationStatus.Approved ? (approved, returned) : (returned, approved);
+        Assert.Equal(HttpStatusCode.Redirect, winner.StatusCode);
+        var loserSees = await HtmlForms.ReadAsync(loser);
+        Assert.Contains(WorkflowResult.ConflictMessage, loserSees.QuerySelector(".validation-summary")!.TextContent, StringComparison.Ordinal);
+        if (loser == returned)
+        {
+            Assert.Contains("身份证反面不清晰", loserSees.QuerySelector("#unsaved-input")!.TextContent, StringComparison.Ordinal);
+        }
+
+        var messages = await _scenario.MessagesAsync(candidate);
+        Assert.Single(messages, m => m.Title is "报名审核通过" or "报名被退回修改");
+    }
+
+    [Fact]
+    public async Task A_candidate_submitting_from_two_tabs_at_once_submits_once()
+    {
+        portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
+        var (userId, mobile, _) = await _scenario.CandidateAsync();
+        var id = await _scenario.ReadyDraftAsync(userId);
+        var candidate = await portal.AsAsync(mobile, Scenario.Password);
+        var first = await candidate.GetDocumentAsync($"/Candidate/Registrations/Summary/{id}");
+        var second = await candidate.GetDocumentAsync($"/Candidate/Registrations/Summary/{id}");
+
+        var (a, b) = await AtOnceAsync(
+            () => candidate.SubmitAsync(first, VersionForm(first), new Dictionary<string, string>()),
+            () => candidate.SubmitAsync(second, VersionForm(second), new Dictionary<string, string>()));
+
+        var outcomes = new[] { a, b };
+        Assert.Single(outcomes, r => r.StatusCode == HttpStatusCode.Redirect);
+        var loser = await HtmlForms.ReadAsync(outcomes.Single(r => r.StatusCode != HttpStatusCode.Redirect));
+        Assert.Contains(WorkflowResult.ConflictMessage, loser.QuerySelector(".validation-summary")!.TextContent, StringComparison.Ordinal);
+        var registration = await _scenario.RegistrationAsync(id);
+        Assert.Equal(RegistrationStatus.Submitted, registration.Status);
+        Assert.Single(registration.History, e => e.To == RegistrationStatus.Submitted);
+        Assert.Single(await _scenario.MessagesAsync(userId), m => m.Title == "报名已提交，等待审核");
+    }
+
+    [Fact]
+    public async Task A_details_form_left_open_in_another_tab_does_not_overwrite_newer_details_and_keeps_what_was_typed()
+    {
+        portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
+        var (userId, mobile, _) = await _scenario.CandidateAsync();
+        var id = await _scenario.ReadyDraftAsync(userId);
+        var candidate = await portal.AsAsync(mobile, Scenario.Password);
+        var url = $"/Candidate/Registrations/Details/{id}";
+        var tabA = await candidate.GetDocumentAsync(url);
+        var tabB = await candidate.GetDocumentAsync(url);
+
+        // Tab A saves first; tab B, loaded before that save, posts afterwards.
+        var savedA = await candidate.SubmitAsync(tabA, "form.card", new Dictionary<string, string> { ["Input.Address"] = "成都市锦江区甲路1号" });
+        var staleB = await candidate.SubmitAsync(tabB, "form.card", new Dictionary<string, string> { ["Input.Address"] = "成都市锦江区乙路2号" });
+
+        Assert.Equal(HttpStatusCode.Redirect, savedA.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, staleB.StatusCode);
+        var bSees = await HtmlForms.ReadAsync(staleB);
+        Assert.Contains(WorkflowResult.ConflictMessage, bSees.QuerySelector(".validation-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("成都市锦江区乙路2号", Address(bSees));
+        Assert.Equal("成都市锦江区甲路1号", (await _scenario.RegistrationAsync(id)).Details!.Address);
+
+        // Having been told, saving again from the same tab is a deliberate choice and goes through.
+        var again = await candidate.SubmitAsync(bSees, "form.card", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("成都市锦江区乙路2号", (await _scenario.RegistrationAsync(id)).Details!.Address);
+
+        // And the same two tabs posting at the same moment: one is saved whole, the other is told.
+        var tabC = await candidate.GetDocumentAsync(url);
+        var tabD = await candidate.GetDocumentAsync(url);
+        var (c, d) = await AtOnceAsync(
+            () => candidate.SubmitAsync(tabC, "form.card", new Dictionary<string, string> { ["Input.Address"] = "成都市锦江区丙路3号", ["Input.School"] = "丙大学" }),
+            () => candidate.SubmitAsync(tabD, "form.card", new Dictionary<string, string> { ["Input.Address"] = "成都市锦江区丁路4号", ["Input.School"] = "丁大学" }));
+        Assert.Single(new[] { c, d }, r => r.StatusCode == HttpStatusCode.Redirect);
+        var (winnerAddress, winnerSchool, loser) = c.StatusCode == HttpStatusCode.Redirect ? ("成都市锦江区丙路3号", "丙大学", d) : ("成都市锦江区丁路4号", "丁大学", c);
+        var details = (await _scenario.RegistrationAsync(id)).Details!;
+        Assert.Equal((winnerAddress, winnerSchool), (details.Address, details.School));
+        var loserSees = await HtmlForms.ReadAsync(loser);
+        Assert.Contains(WorkflowResult.ConflictMessage, loserSees.QuerySelector(".validation-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEqual(winnerAddress, Address(loserSees));
+    }
+
+    [Fact]
+    public async Task Two_finance_sessions_confirming_and_returning_the_same_payment_at_once_decide_it_once()
+    {
+        var (userId, registrationId, paymentId) = await SubmittedPaymentAsync();
+        var one = await portal.AsAsync(Role.CentreFinance);
+        var two = await portal.AsAsync(Role.CentreFinance);
+        var onePage = await one.GetDocumentAsync($"/Centre/Payments/Decide/{paymentId}");
+        var twoPage = await two.GetDocumentAsync($"/Centre/Payments/Decide/{paymentId}");
+
+        var (confirmed, returned) = await AtOnceAsync(
+            () => one.SubmitAsync(onePage, "#confirm-form", new Dictionary<string, string>()),
+            () => two.SubmitAsync(twoPage, "#return-form", new Dictionary<string, string> { ["Reason"] = "回单金额看不清" }));
+
+        var payment = await _scenario.PaymentAsync(paymentId);
+        var registration = await _scenario.RegistrationAsync(registrationId);
+        var decision = Assert.Single(registration.History, e => e.From == RegistrationStatus.PaymentSubmitted);
+        var confirmWon = payment.Status == PaymentStatus.Confirmed;
+        Assert.Equal(confirmWon ? RegistrationStatus.PaymentConfirmed : RegistrationStatus.PaymentReturned, decision.To);
+        var (winner, loser) = confirmWon ? (confirmed, returned) : (returned, confirmed);
+        Assert.Equal(HttpStatusCode.Redirect, winner.StatusCode);
+        var loserSees = await HtmlForms.ReadAsync(loser);
+        Assert.Contains(WorkflowResult.ConflictMessage, loserSees.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+        if (confirmWon)
+        {
+            // The payment is decided, so the return form is gone; what finance typed is shown, not lost.
+            Assert.Contains("回单金额看不清", loserSees.QuerySelector("#unsaved-input")!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Single(await _scenario.MessagesAsync(userId), m => m.Title is "已确认收费" or "缴费凭证被退回");
+    }
+
+    [Fact]
+    public async Task Two_finance_sessions_confirming_the_same_payment_at_once_confirm_it_once()
+    {
+        var (userId, registrationId, paymentId) = await SubmittedPaymentAsync();
+        var one = await portal.AsAsync(Role.CentreFinance);
+        var two = await portal.AsAsync(Role.CentreFinance);
+        var onePage = await one.GetDocumentAsync($"/Centre/Payments/Decide/{paymentId}");
+        var twoPage = await two.GetDocumentAsync($"/Centre/Payments/Decide/{paymentId}");
+
+        var (a, b) = await AtOnceAsync(
+            () => one.SubmitAsync(onePage, "#confirm-form", new Dictionary<string, string>()),
+            () => two.SubmitAsync(twoPage, "#confirm-form", new Dictionary<string, string>()));
+
+        // The second either meets the version check (told it changed) or arrives after the commit (told it was already confirmed).
+        foreach (var response in new[] { a, b }.Where(r => r.StatusCode != HttpStatusCode.Redirect))
+        {
+            Assert.Contains(WorkflowResult.ConflictMessage, (await HtmlForms.ReadAsync(response)).QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+        }
+
+        var payment = await _scenario.PaymentAsync(paymentId);
+        Assert.Equal(PaymentStatus.Confirmed, payment.Status);
+        Assert.Single((await _scenario.RegistrationAsync(registrationId)).History, e => e.To == RegistrationStatus.PaymentConfirmed);
+        Assert.Single(await _scenario.MessagesAsync(userId), m => m.Title == "已确认收费");
+    }
+
+    [Fact]
+    public async Task Two_exam_officers_issuing_the_same_batch_at_once_give_each_candidate_one_ticket()
+    {
+        var (firstUser, _, _) = await _scenario.CandidateAsync();
+        var first = await _scenario.PaymentConfirmedAsync(firstUser, "11");
+        var (secondUser, _, _) = await _scenario.CandidateAsync();
+        var second = await _scenario.PaymentConfirmedAsync(secondUser, "11");
+        portal.Clock.SetNow(Scenario.Batch2TicketIssue);
+        var batchId = await _scenario.BatchIdAsync(2);
+        var one = await portal.AsAsync(Role.CentreExam);
+        var two = await portal.AsAsync(Role.CentreExam);
+        var url = $"/Centre/Tickets?BatchId={batchId}";
+        var onePage = await one.GetDocumentAsync(url);
+        var twoPage = await two.GetDocumentAsync(url);
+        var auditsBefore = await TicketAuditsAsync();
+
+        var (a, b) = await AtOnceAsync(
+            () => one.SubmitAsync(onePage, TicketPdfs.FormOf(onePage, "#issue-tickets"), new Dictionary<string, string>()),
+            () => two.SubmitAsync(twoPage, TicketPdfs.FormOf(twoPage, "#issue-tickets"), new Dictionary<string, string>()));
+
+        var said = new[]
+        {
+            TicketPdfs.StatusMessage(await one.GetDocumentAsync(await a.RedirectedToAsync())),
+            TicketPdfs.StatusMessage(await two.GetDocumentAsync(await b.RedirectedToAsync())),
+        };
+        Assert.Single(said, s => s.StartsWith("已发放准考证", StringComparison.Ordinal));
+        Assert.Single(said, s => s.StartsWith("没有需要发放的准考证", StringComparison.Ordinal));
+        Assert.Equal(2, (await _scenario.TicketsAsync([first, second])).Count);
+        Assert.Equal(RegistrationStatus.TicketIssued, (await _scenario.RegistrationAsync(first)).Status);
+        Assert.Single(await _scenario.MessagesAsync(firstUser), m => m.Title == "准考证已发放");
+        Assert.Single(await _scenario.MessagesAsync(secondUser), m => m.Title == "准考证已发放");
+        Assert.Equal(auditsBefore + 1, await TicketAuditsAsync());
+    }
+
+    /// <summary>Both requests are started before either is awaited, on the thread pool, so they reach the portal together.</summary>
+    internal static async Task<(HttpResponseMessage First, HttpResponseMessage Second)> AtOnceAsync(
+        Func<Task<HttpResponseMessage>> first, Func<Task<HttpResponseMessage>> second)
+    {
+        var both = await Task.WhenAll(Task.Run(first), Task.Run(second));
+        return (both[0], both[1]);
+    }
+
+    private static IHtmlFormElement VersionForm(IDocument page) =>
+        (IHtmlFormElement)page.QuerySelector("input[name='Version']")!.Closest("form")!;
+
+    private static string Address(IDocument page) =>
+        page.QuerySelector<IHtmlInputElement>("input[name='Input.Address']")?.Value
+        ?? page.QuerySelector<IHtmlTextAreaElement>("textarea[name='Input.Address']")!.Value;
+
+    private async Task<(string UserId, Guid RegistrationId, Guid PaymentId)> SubmittedPaymentAsync()
+    {
+        portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
+        var (userId, _, _) = await _scenario.CandidateAsync();
+        var registrationId = await _scenario.ApprovedInBatchAsync(userId);
+        portal.Clock.SetNow(Scenario.Batch2PaymentFirstDay);
+        return (userId, registrationId, await _scenario.PaymentSubmittedAsync(userId, registrationId, Scenario.Serial()));
+    }
+
+    private async Task<int> TicketAuditsAsync()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().AuditEntries.CountAsync(e => e.Action == AuditTrail.TicketsIssued);
+    }
+}
