@@ -5,9 +5,12 @@ using ExamPortal.Domain.Common;
 using ExamPortal.Domain.Payments;
 using ExamPortal.Domain.Registrations;
 using ExamPortal.Tests.Areas.Tickets;
+using ExamPortal.Tests.Features.Imports;
 using ExamPortal.Tests.Support;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Features.Administration;
+using ExamPortal.Web.Features.Imports;
+using ExamPortal.Web.Features.InstitutionApplicants;
 using ExamPortal.Web.Features.Registrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -125,6 +128,37 @@ public sealed class ConcurrencyTests(PortalFactory portal)
         var loserSees = await HtmlForms.ReadAsync(loser);
         Assert.Contains(WorkflowResult.ConflictMessage, loserSees.QuerySelector(".validation-summary")!.TextContent, StringComparison.Ordinal);
         Assert.NotEqual(winnerAddress, Address(loserSees));
+    }
+
+    [Fact]
+    public async Task An_applicant_form_left_open_in_another_tab_does_not_overwrite_the_institutions_newer_edit()
+    {
+        portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
+        var (staff, staffUserId, institutionId) = await _scenario.InstitutionAsync("91510104MA6CCNC01X", "conc-edit@one.example");
+        Guid id;
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var applicant = new Applicant { IdNumber = IdNumbers.Resident("510112", new DateOnly(1986, 6, 6), 611), Name = "并发编辑" };
+            await _scenario.ForgetRegistrationsAsync([(string)applicant.IdNumber!]);
+            var (added, problems) = await scope.ServiceProvider.GetRequiredService<ApplicantImport>()
+                .AddOneAsync(new Actor(staffUserId, Role.InstitutionStaff), institutionId, await _scenario.BatchIdAsync(2), applicant.Cells(), CancellationToken.None);
+            Assert.True(added is not null, string.Join("; ", problems.Select(p => p.Message)));
+            id = added.Value;
+        }
+
+        var school = $"Cells[{ApplicantColumns.School.Index}]";
+        var tabA = await staff.GetDocumentAsync($"/Institution/Applicants/Edit/{id}");
+        var tabB = await staff.GetDocumentAsync($"/Institution/Applicants/Edit/{id}");
+
+        var savedA = await staff.SubmitAsync(tabA, "#edit-applicant", new Dictionary<string, string> { [school] = "西南财经大学" });
+        var staleB = await staff.SubmitAsync(tabB, "#edit-applicant", new Dictionary<string, string> { [school] = "西南交通大学" });
+
+        Assert.Equal(HttpStatusCode.Redirect, savedA.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, staleB.StatusCode);
+        var bSees = await HtmlForms.ReadAsync(staleB);
+        Assert.Contains(WorkflowResult.ConflictMessage, bSees.QuerySelector(".validation-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("西南交通大学", bSees.QuerySelector<IHtmlInputElement>($"input[name='{school}']")!.Value);
+        Assert.Equal("西南财经大学", (await _scenario.RegistrationAsync(id)).Details!.School);
     }
 
     [Fact]

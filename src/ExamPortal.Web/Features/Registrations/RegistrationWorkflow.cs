@@ -162,6 +162,8 @@ public sealed class RegistrationWorkflow(PortalDbContext db, TimeProvider clock,
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Pages show the registration again after a conflict: as it now is, not as this rejected change left it in memory.
+            db.ChangeTracker.Clear();
             return WorkflowResult.Conflict;
         }
     }

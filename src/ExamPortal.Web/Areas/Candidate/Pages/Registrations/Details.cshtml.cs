@@ -77,7 +77,6 @@ public sealed class DetailsModel(RegistrationWorkflow workflow, IValidator<Detai
             if (result.Outcome == WorkflowOutcome.Conflict)
             {
                 // The form keeps what was typed; only the version moves on, so saving again is a deliberate choice over the newer details.
-                db.ChangeTracker.Clear();
                 if (!await LoadAsync(id, ct))
                 {
                     return NotFound();
