@@ -251,6 +251,76 @@ public sealed class ConcurrencyTests(PortalFactory portal)
         Assert.Equal(auditsBefore + 1, await TicketAuditsAsync());
     }
 
+    [Fact]
+    public async Task An_objection_raised_from_two_tabs_and_answered_by_two_officers_at_once_is_one_objection_with_one_answer()
+    {
+        var results = new ResultScenario(portal);
+        var holder = await results.TicketHolderAsync("13", "并发异议人");
+        await results.ScoresAsync([holder], "57");
+        portal.Clock.SetNow(ResultScenario.InPublicity);
+        var candidate = await results.CandidateClientAsync(holder);
+        var own = $"/Candidate/Registrations/View/{holder.RegistrationId}";
+        var tab1 = await candidate.GetDocumentAsync(own);
+        var tab2 = await candidate.GetDocumentAsync(own);
+
+        var (r1, r2) = await AtOnceAsync(
+            () => candidate.SubmitAsync(tab1, "#objection-form", new Dictionary<string, string> { ["ObjectionText"] = "第1题评分有误，申请复核。" }),
+            () => candidate.SubmitAsync(tab2, "#objection-form", new Dictionary<string, string> { ["ObjectionText"] = "第2题评分有误，申请复核。" }));
+
+        var raised = new[] { r1, r2 };
+        Assert.Single(raised, r => r.StatusCode == HttpStatusCode.Redirect);
+        var refused = await HtmlForms.ReadAsync(raised.Single(r => r.StatusCode != HttpStatusCode.Redirect));
+        Assert.Contains("您已提出的异议尚未答复", refused.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+        var objection = Assert.Single(await results.ObjectionsAsync(holder.RegistrationId));
+        Assert.Single(await _scenario.MessagesAsync(holder.UserId!), m => m.Title == "成绩异议已提交");
+
+        var one = await results.ExamClientAsync();
+        var two = await results.ExamClientAsync();
+        var queueOne = await one.GetDocumentAsync("/Centre/Results/Objections");
+        var queueTwo = await two.GetDocumentAsync("/Centre/Results/Objections");
+        var (a1, a2) = await AtOnceAsync(
+            () => one.SubmitAsync(queueOne, AnswerForm(queueOne, objection.Id), new Dictionary<string, string> { ["Answer"] = "经复核，成绩维持57分。" }),
+            () => two.SubmitAsync(queueTwo, AnswerForm(queueTwo, objection.Id), new Dictionary<string, string> { ["Answer"] = "经复核，成绩维持原判。" }));
+
+        var answered = new[] { a1, a2 };
+        Assert.Single(answered, r => r.StatusCode == HttpStatusCode.Redirect);
+        var late = await HtmlForms.ReadAsync(answered.Single(r => r.StatusCode != HttpStatusCode.Redirect));
+        Assert.Contains("该异议已答复", late.Body!.TextContent, StringComparison.Ordinal);
+        var done = Assert.Single(await results.ObjectionsAsync(holder.RegistrationId));
+        var message = Assert.Single(await _scenario.MessagesAsync(holder.UserId!), m => m.Title == "成绩异议已答复");
+        Assert.Contains(done.Answer!, message.Body, StringComparison.Ordinal);
+        Assert.Single(await results.QueryAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == AuditTrail.ObjectionAnswered && e.RegistrationId == holder.RegistrationId).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Two_officers_recording_the_same_certificate_collection_at_once_record_it_once()
+    {
+        var results = new ResultScenario(portal);
+        var holder = await results.TicketHolderAsync("13", "并发领证人");
+        await results.ScoresAsync([holder], "86");
+        await results.CertificatesIssuedAsync();
+        var certificate = (await results.CertificateAsync(holder.RegistrationId))!;
+        portal.Clock.SetNow(ResultScenario.CollectionDay);
+        var url = $"/Centre/Certificates?BatchId={ResultScenario.Text(await results.Batch2IdAsync())}&Search={certificate.Number}";
+        var one = await results.ExamClientAsync();
+        var two = await results.ExamClientAsync();
+        var pageOne = await one.GetDocumentAsync(url);
+        var pageTwo = await two.GetDocumentAsync(url);
+
+        var (a, b) = await AtOnceAsync(
+            () => one.SubmitAsync(pageOne, CollectForm(pageOne, certificate.Number), new Dictionary<string, string> { ["CollectedBy"] = "本人领取" }),
+            () => two.SubmitAsync(pageTwo, CollectForm(pageTwo, certificate.Number), new Dictionary<string, string> { ["CollectedBy"] = "机构代领" }));
+
+        var both = new[] { a, b };
+        Assert.Single(both, r => r.StatusCode == HttpStatusCode.Redirect);
+        var late = await HtmlForms.ReadAsync(both.Single(r => r.StatusCode != HttpStatusCode.Redirect));
+        var collected = (await results.CertificateAsync(holder.RegistrationId))!;
+        Assert.Contains($"该证书已于2026年6月9日由{collected.CollectedBy}领取", late.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(a.StatusCode == HttpStatusCode.Redirect ? "本人领取" : "机构代领", collected.CollectedBy);
+        Assert.Single(await results.AuditAsync(AuditTrail.CertificateCollected, certificate.Number));
+    }
+
     /// <summary>Both requests are started before either is awaited, on the thread pool, so they reach the portal together.</summary>
     internal static async Task<(HttpResponseMessage First, HttpResponseMessage Second)> AtOnceAsync(
         Func<Task<HttpResponseMessage>> first, Func<Task<HttpResponseMessage>> second)
@@ -258,6 +328,12 @@ public sealed class ConcurrencyTests(PortalFactory portal)
         var both = await Task.WhenAll(Task.Run(first), Task.Run(second));
         return (both[0], both[1]);
     }
+
+    private static IHtmlFormElement AnswerForm(IDocument queue, Guid objectionId) =>
+        (IHtmlFormElement)queue.QuerySelector($"[data-objection='{objectionId}'] form.answer-form")!;
+
+    private static IHtmlFormElement CollectForm(IDocument page, string number) =>
+        page.QuerySelector<IHtmlFormElement>($"#ledger tr[data-certificate='{number}'] form")!;
 
     private static IHtmlFormElement VersionForm(IDocument page) =>
         (IHtmlFormElement)page.QuerySelector("input[name='Version']")!.Closest("form")!;
