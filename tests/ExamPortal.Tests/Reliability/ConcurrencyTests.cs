@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using ExamPortal.Domain.Common;
 using ExamPortal.Domain.Payments;
 using ExamPortal.Domain.Registrations;
+using ExamPortal.Tests.Areas.Centre;
 using ExamPortal.Tests.Areas.Tickets;
 using ExamPortal.Tests.Features.Imports;
 using ExamPortal.Tests.Support;
@@ -319,6 +320,46 @@ public sealed class ConcurrencyTests(PortalFactory portal)
         Assert.Contains($"该证书已于2026年6月9日由{collected.CollectedBy}领取", late.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(a.StatusCode == HttpStatusCode.Redirect ? "本人领取" : "机构代领", collected.CollectedBy);
         Assert.Single(await results.AuditAsync(AuditTrail.CertificateCollected, certificate.Number));
+    }
+
+    [Fact]
+    public async Task Two_admins_editing_the_same_project_one_after_the_other_or_at_once_never_write_over_each_other()
+    {
+        var before = await portal.DbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Code == "20"));
+        var url = $"/Centre/Admin/Projects/Edit/{before.Id}";
+        var alice = await portal.AsAsync(Role.CentreAdmin);
+        var bob = await portal.AsAsync(Role.CentreAdmin);
+        try
+        {
+            var alicePage = await alice.GetDocumentAsync(url);
+            var bobPage = await bob.GetDocumentAsync(url);
+            var saved = await alice.SubmitAsync(alicePage, "#project-form", new Dictionary<string, string> { ["Input.Fee"] = "110.00" });
+            var stale = await bob.SubmitAsync(bobPage, "#project-form", new Dictionary<string, string> { ["Input.Fee"] = "120.00" });
+
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            var bobSees = await HtmlForms.ReadAsync(stale);
+            Assert.Contains(WorkflowResult.ConflictMessage, bobSees.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("120.00", bobSees.QuerySelector<IHtmlInputElement>("input[name='Input.Fee']")!.Value);
+            Assert.Equal(110m, (await portal.DbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Id == before.Id))).Fee);
+
+            var audits = (await portal.AuditAsync(AuditTrail.ProjectChanged, $"20 {before.Name}")).Count;
+            var aliceAgain = await alice.GetDocumentAsync(url);
+            var bobAgain = await bob.GetDocumentAsync(url);
+            var (a, b) = await AtOnceAsync(
+                () => alice.SubmitAsync(aliceAgain, "#project-form", new Dictionary<string, string> { ["Input.Fee"] = "130.00" }),
+                () => bob.SubmitAsync(bobAgain, "#project-form", new Dictionary<string, string> { ["Input.Fee"] = "140.00" }));
+            Assert.Single(new[] { a, b }, r => r.StatusCode == HttpStatusCode.Redirect);
+            var loser = await HtmlForms.ReadAsync(a.StatusCode == HttpStatusCode.Redirect ? b : a);
+            Assert.Contains(WorkflowResult.ConflictMessage, loser.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal(a.StatusCode == HttpStatusCode.Redirect ? 130m : 140m, (await portal.DbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Id == before.Id))).Fee);
+            Assert.Equal(audits + 1, (await portal.AuditAsync(AuditTrail.ProjectChanged, $"20 {before.Name}")).Count);
+        }
+        finally
+        {
+            await portal.DbAsync(db => db.Projects.Where(p => p.Id == before.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Fee, before.Fee).SetProperty(p => p.FeeIsProvisional, before.FeeIsProvisional)
+                .SetProperty(p => p.IsActive, before.IsActive).SetProperty(p => p.Name, before.Name).SetProperty(p => p.Eligibility, before.Eligibility)));
+        }
     }
 
     /// <summary>Both requests are started before either is awaited, on the thread pool, so they reach the portal together.</summary>
