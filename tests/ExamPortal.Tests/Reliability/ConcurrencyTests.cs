@@ -163,6 +163,40 @@ public sealed class ConcurrencyTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task A_candidate_sending_the_payment_form_from_two_tabs_at_once_pays_once()
+    {
+        portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
+        var (userId, mobile, _) = await _scenario.CandidateAsync();
+        var id = await _scenario.ApprovedInBatchAsync(userId);
+        portal.Clock.SetNow(Scenario.Batch2PaymentFirstDay);
+        await _scenario.PayeeAsync();
+        var name = (await _scenario.RegistrationAsync(id)).Details!.FullName;
+        var candidate = await portal.AsAsync(mobile, Scenario.Password);
+        var tab1 = await candidate.GetDocumentAsync($"/Candidate/Registrations/Payment/{id}");
+        var tab2 = await candidate.GetDocumentAsync($"/Candidate/Registrations/Payment/{id}");
+        Dictionary<string, string> Claim() => new()
+        {
+            ["Input.PayerName"] = name,
+            ["Input.Amount"] = "100",
+            ["Input.TransferDate"] = "2026-04-01",
+            ["Input.BankSerialNumber"] = Scenario.Serial(),
+        };
+
+        var (a, b) = await AtOnceAsync(
+            () => candidate.UploadAsync(tab1, "#payment-form", "receipt", Scenario.Receipt, "回单.jpg", "image/jpeg", Claim()),
+            () => candidate.UploadAsync(tab2, "#payment-form", "receipt", Scenario.Receipt, "回单.jpg", "image/jpeg", Claim()));
+
+        Assert.Single(new[] { a, b }, r => r.StatusCode == HttpStatusCode.Redirect);
+        var loser = await HtmlForms.ReadAsync(a.StatusCode == HttpStatusCode.Redirect ? b : a);
+        Assert.Contains(WorkflowResult.ConflictMessage, loser.QuerySelector("div.errors")!.TextContent, StringComparison.Ordinal);
+        var registration = await _scenario.RegistrationAsync(id);
+        Assert.Equal(RegistrationStatus.PaymentSubmitted, registration.Status);
+        Assert.Single(registration.History, e => e.To == RegistrationStatus.PaymentSubmitted);
+        Assert.Equal(1, await portal.DbAsync(db => db.Payments.CountAsync(p => p.SubmittedByUserId == userId)));
+        Assert.Single(await _scenario.MessagesAsync(userId), m => m.Title == "缴费凭证已提交，等待确认");
+    }
+
+    [Fact]
     public async Task Two_finance_sessions_confirming_and_returning_the_same_payment_at_once_decide_it_once()
     {
         var (userId, registrationId, paymentId) = await SubmittedPaymentAsync();

@@ -113,6 +113,44 @@ public sealed class TransactionTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task A_candidates_payment_failing_half_way_leaves_no_payment_and_no_receipt_and_goes_through_when_run_again()
+    {
+        portal.Clock.SetNow(Scenario.Batch2RegistrationOpen);
+        var (userId, mobile, _) = await _scenario.CandidateAsync();
+        var id = await _scenario.ApprovedInBatchAsync(userId);
+        portal.Clock.SetNow(Scenario.Batch2PaymentFirstDay);
+        await _scenario.PayeeAsync();
+        var form = new Dictionary<string, string>
+        {
+            ["Input.PayerName"] = (await _scenario.RegistrationAsync(id)).Details!.FullName,
+            ["Input.Amount"] = "100",
+            ["Input.TransferDate"] = "2026-04-01",
+            ["Input.BankSerialNumber"] = Scenario.Serial(),
+        };
+        var candidate = await portal.AsAsync(mobile, Scenario.Password);
+        var url = $"/Candidate/Registrations/Payment/{id}";
+        var page = await candidate.GetDocumentAsync(url);
+        var before = await CountsAsync();
+
+        // The registration's history row comes after the payment row and the receipt file in the same transaction.
+        await using (var fault = await InjectedFault.OnInsertAsync(portal.ConnectionString, "registration_events", 1))
+        {
+            await AssertErrorPageAsync(await candidate.UploadAsync(page, "#payment-form", "receipt", Scenario.Receipt, "回单.jpg", "image/jpeg", form));
+            Assert.True(await fault.FiredAsync());
+        }
+
+        Assert.Equal(before, await CountsAsync());
+        Assert.Equal(RegistrationStatus.Approved, (await _scenario.RegistrationAsync(id)).Status);
+
+        var again = await candidate.UploadAsync(await candidate.GetDocumentAsync(url), "#payment-form", "receipt", Scenario.Receipt, "回单.jpg", "image/jpeg", form);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var registration = await _scenario.RegistrationAsync(id);
+        Assert.Equal(RegistrationStatus.PaymentSubmitted, registration.Status);
+        Assert.Single(registration.History, e => e.To == RegistrationStatus.PaymentSubmitted);
+        Assert.Equal(1, await CountAsync("payments", $"submitted_by_user_id = '{userId}'"));
+    }
+
+    [Fact]
     public async Task A_ticket_issue_failing_half_way_gives_no_ticket_and_no_room_and_gives_each_one_ticket_when_run_again()
     {
         var (firstUser, _, _) = await _scenario.CandidateAsync();
