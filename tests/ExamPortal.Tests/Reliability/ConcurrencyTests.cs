@@ -425,6 +425,29 @@ public sealed class ConcurrencyTests(PortalFactory portal)
         Assert.Equal("成都市并发路3号", await portal.DbAsync(db => db.Venues.Where(v => v.Id == id).Select(v => v.Address).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Two_admins_suspending_the_same_institution_at_once_suspend_it_once()
+    {
+        const string creditCode = "91510104MA6CCNC02X";
+        var (_, _, institutionId) = await _scenario.InstitutionAsync(creditCode, "conc-suspend@one.example");
+        var alice = await portal.AsAsync(Role.CentreAdmin);
+        var bob = await portal.AsAsync(Role.CentreAdmin);
+        var url = $"/Centre/Admin/Institutions/Details/{institutionId}";
+        var alicePage = await alice.GetDocumentAsync(url);
+        var bobPage = await bob.GetDocumentAsync(url);
+
+        var (a, b) = await AtOnceAsync(
+            () => alice.SubmitAsync(alicePage, "#suspend-form", new Dictionary<string, string> { ["Reason"] = "材料造假，暂停核查" }),
+            () => bob.SubmitAsync(bobPage, "#suspend-form", new Dictionary<string, string> { ["Reason"] = "多次逾期未缴费" }));
+
+        Assert.Single(new[] { a, b }, r => r.StatusCode == HttpStatusCode.Redirect);
+        var late = await HtmlForms.ReadAsync(a.StatusCode == HttpStatusCode.Redirect ? b : a);
+        Assert.Contains("该机构已处于暂停状态", late.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+        var reason = await portal.DbAsync(db => db.Institutions.Where(i => i.Id == institutionId).Select(i => i.SuspensionReason).SingleAsync());
+        Assert.Equal(a.StatusCode == HttpStatusCode.Redirect ? "材料造假，暂停核查" : "多次逾期未缴费", reason);
+        Assert.Single(await portal.AuditAsync(AuditTrail.InstitutionSuspended, creditCode));
+    }
+
     /// <summary>Both requests are started before either is awaited, on the thread pool, so they reach the portal together.</summary>
     internal static async Task<(HttpResponseMessage First, HttpResponseMessage Second)> AtOnceAsync(
         Func<Task<HttpResponseMessage>> first, Func<Task<HttpResponseMessage>> second)
