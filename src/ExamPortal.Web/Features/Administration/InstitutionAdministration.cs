@@ -5,6 +5,7 @@ using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Features.Onboarding;
 using ExamPortal.Web.Features.Registrations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ExamPortal.Web.Features.Administration;
 
@@ -83,6 +84,7 @@ public sealed class InstitutionAdministration(PortalDbContext db, StaffManagemen
     public async Task<WorkflowResult> SuspendAsync(int id, string? reason, Actor admin, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(admin);
+        await using var transaction = await LockAsync(id, ct);
         var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == id, ct);
         if (institution is null)
         {
@@ -110,12 +112,14 @@ public sealed class InstitutionAdministration(PortalDbContext db, StaffManagemen
         institution.SuspensionReason = text;
         AuditTrail.Record(db, admin, now, AuditTrail.InstitutionSuspended, $"报名机构 {institution.Name}（{institution.CreditCode}）", $"暂停，原因：{text}");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return WorkflowResult.Ok;
     }
 
     public async Task<WorkflowResult> ReinstateAsync(int id, Actor admin, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(admin);
+        await using var transaction = await LockAsync(id, ct);
         var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == id, ct);
         if (institution is null)
         {
@@ -133,6 +137,16 @@ public sealed class InstitutionAdministration(PortalDbContext db, StaffManagemen
         institution.SuspendedByUserId = null;
         institution.SuspensionReason = null;
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return WorkflowResult.Ok;
+    }
+
+    // Two admins suspending or reinstating at once: the second waits on the row lock, then finds the institution
+    // already in the state it asked for and is told so (one change, one audit entry).
+    private async Task<IDbContextTransaction> LockAsync(int id, CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM institutions WHERE id = {id} FOR UPDATE", ct);
+        return transaction;
     }
 }

@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using ExamPortal.Domain.Catalogue;
 using ExamPortal.Domain.Common;
 using ExamPortal.Web.Data;
@@ -44,10 +48,19 @@ public sealed class ProjectAdministration(PortalDbContext db, TimeProvider clock
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(admin);
+        // Two admins saving the same project: the second waits on the row lock, then finds the project changed since its
+        // form was loaded, and is told instead of writing over the first's change.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM projects WHERE id = {id} FOR UPDATE", ct);
         var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == id, ct);
         if (project is null)
         {
             return WorkflowResult.NotFound;
+        }
+
+        if (input.Stamp != Stamp(project))
+        {
+            return WorkflowResult.Conflict;
         }
 
         if (input.Paths.Count != project.Eligibility.Paths.Count)
@@ -91,7 +104,17 @@ public sealed class ProjectAdministration(PortalDbContext db, TimeProvider clock
         var details = changes.Count == 0 ? $"确认考核费{Money.Yuan(fee)}" : string.Join("；", changes);
         AuditTrail.Record(db, admin, clock.GetUtcNow(), AuditTrail.ProjectChanged, $"考核项目 {project.Code} {name}", details.Length > 4000 ? details[..4000] : details);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return WorkflowResult.Ok;
+    }
+
+    /// <summary>A short hash of everything the edit form shows and saves; it changes with any saved edit.</summary>
+    public static string Stamp(Project project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var text = string.Join('|', project.Name, project.Fee.ToString(CultureInfo.InvariantCulture), project.FeeIsProvisional, project.IsActive,
+            JsonSerializer.Serialize(project.Eligibility));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
 
     private static string? PathProblem(EligibilityRule rule)

@@ -28,6 +28,9 @@ public sealed class ProjectInput
 
     public List<PathInput> Paths { get; set; } = [];
 
+    /// <summary>The project as the form was loaded (<see cref="ProjectAdministration.Stamp"/>): a save from an older form is refused.</summary>
+    public string? Stamp { get; set; }
+
     public decimal FeeValue => decimal.Parse(Fee!.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<string> Lines(string? text) =>
@@ -39,6 +42,7 @@ public sealed class ProjectInput
         var rule = project.Eligibility;
         return new ProjectInput
         {
+            Stamp = ProjectAdministration.Stamp(project),
             Name = project.Name,
             Fee = project.Fee.ToString("0.00", CultureInfo.InvariantCulture),
             IsActive = project.IsActive,

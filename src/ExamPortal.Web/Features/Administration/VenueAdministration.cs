@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using ExamPortal.Domain.Common;
 using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
@@ -14,6 +16,9 @@ public sealed class VenueInput
     public string? Name { get; set; }
     public string? Address { get; set; }
     public bool IsActive { get; set; } = true;
+
+    /// <summary>The venue as the form was loaded (<see cref="VenueAdministration.Stamp"/>): a save from an older form is refused.</summary>
+    public string? Stamp { get; set; }
 }
 
 public sealed class VenueInputValidator : AbstractValidator<VenueInput>
@@ -80,10 +85,18 @@ public sealed class VenueAdministration(PortalDbContext db, TimeProvider clock)
     public async Task<string?> UpdateAsync(int id, VenueInput input, Actor admin, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
+        // Two admins saving the same venue: the second waits on the row lock, then finds it changed since its form was loaded.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM venues WHERE id = {id} FOR UPDATE", ct);
         var venue = await db.Venues.SingleOrDefaultAsync(v => v.Id == id, ct);
         if (venue is null)
         {
             return "找不到该考点";
+        }
+
+        if (input.Stamp != Stamp(venue))
+        {
+            return WorkflowResult.ConflictMessage;
         }
 
         var name = input.Name!.Trim();
@@ -99,7 +112,15 @@ public sealed class VenueAdministration(PortalDbContext db, TimeProvider clock)
         venue.Address = address;
         venue.IsActive = input.IsActive;
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return null;
+    }
+
+    /// <summary>A short hash of what the venue form shows and saves; it changes with any saved edit.</summary>
+    public static string Stamp(Venue venue)
+    {
+        ArgumentNullException.ThrowIfNull(venue);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', venue.Name, venue.Address, venue.IsActive))))[..16];
     }
 
     public async Task<string?> AddRoomAsync(int venueId, RoomInput input, Actor admin, CancellationToken ct)

@@ -57,6 +57,10 @@ public sealed class CertificateWorkflow(PortalDbContext db, ResultCalendar resul
 
     public async Task<WorkflowResult> RecordCollectionAsync(Guid certificateId, string? collectedBy, string? note, Actor actor, CancellationToken ct)
     {
+        // Two staff recording the same collection at once: the second waits on the row lock, then reads the first's
+        // record, and the domain refuses it rather than writing over it.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM certificates WHERE id = {certificateId} FOR UPDATE", ct);
         var certificate = await db.Certificates.SingleOrDefaultAsync(c => c.Id == certificateId, ct);
         var examDate = certificate is null ? null : await db.Batches.Where(b => b.Id == certificate.BatchId).Select(b => (DateOnly?)b.ExamDate).SingleAsync(ct);
         if (certificate is null || examDate is null)
@@ -76,6 +80,7 @@ public sealed class CertificateWorkflow(PortalDbContext db, ResultCalendar resul
             certificate.RecordCollection(collectedBy, note, actor, now, from.Value);
             AuditTrail.Record(db, actor, now, AuditTrail.CertificateCollected, $"证书 {certificate.Number}", $"领取人：{certificate.CollectedBy}", certificate.RegistrationId);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return WorkflowResult.Ok;
         }
         catch (DomainRuleException e)

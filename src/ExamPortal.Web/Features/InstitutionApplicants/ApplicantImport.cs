@@ -112,9 +112,10 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, Registr
 
     /// <summary>
     /// Changes an applicant's typed details (a fix after the centre returned it, or before the first
-    /// review): the row is checked by the sheet's rules, with the ID number and project kept as registered.
+    /// review): the row is checked by the sheet's rules, with the ID number and project kept as registered. The version
+    /// is the one the form was loaded at: a form left open while someone else changed the applicant is refused, not saved over.
     /// </summary>
-    public async Task<WorkflowResult> UpdateOneAsync(Actor staff, int institutionId, Guid registrationId, object?[] cells, CancellationToken ct)
+    public async Task<WorkflowResult> UpdateOneAsync(Actor staff, int institutionId, Guid registrationId, uint version, object?[] cells, CancellationToken ct)
     {
         var registration = await db.Registrations.Include(r => r.Documents).Include(r => r.History)
             .SingleOrDefaultAsync(r => r.Id == registrationId && r.InstitutionId == institutionId, ct);
@@ -122,6 +123,13 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, Registr
         {
             return WorkflowResult.NotFound;
         }
+
+        if (registration.Version != version)
+        {
+            return WorkflowResult.Conflict;
+        }
+
+        db.Entry(registration).Property(r => r.Version).OriginalValue = version;
 
         var (batch, plans, context) = await ContextAsync(registration.BatchId, ct);
         var project = plans.Single(p => p.Id == registration.ExamPlanId).Project;
@@ -143,8 +151,17 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, Registr
             return WorkflowResult.Refused(ex.Message);
         }
 
-        await db.SaveChangesAsync(ct);
-        return WorkflowResult.Ok;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return WorkflowResult.Ok;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The caller shows the form again from the registration as it now is, not from this rejected change.
+            db.ChangeTracker.Clear();
+            return WorkflowResult.Conflict;
+        }
     }
 
     private async Task<(Batch Batch, List<PlanProject> Plans, ImportContext Context)> ContextAsync(int batchId, CancellationToken ct)

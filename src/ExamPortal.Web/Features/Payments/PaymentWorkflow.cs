@@ -193,6 +193,8 @@ public sealed class PaymentWorkflow(PortalDbContext db, TimeProvider clock, Noti
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Pages show the payment again after a conflict: as it now is, not as this rejected change left it in memory.
+            db.ChangeTracker.Clear();
             return WorkflowResult.Conflict;
         }
     }

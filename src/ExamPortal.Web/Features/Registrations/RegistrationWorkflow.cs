@@ -84,7 +84,11 @@ public sealed class RegistrationWorkflow(PortalDbContext db, TimeProvider clock,
     }
 
     public Task<WorkflowResult> SaveDetailsAsync(Guid id, Actor actor, PersonalDetails details, CancellationToken ct) =>
-        ChangeAsync(id, null, actor, c => c.Registration.SaveDetails(details, actor, clock.GetUtcNow(), c.Batch.Schedule), notify: false, ct);
+        SaveDetailsAsync(id, null, actor, details, ct);
+
+    /// <summary>Saves the details form; with the version the form was loaded at, a form left open in another tab cannot overwrite newer details.</summary>
+    public Task<WorkflowResult> SaveDetailsAsync(Guid id, uint? version, Actor actor, PersonalDetails details, CancellationToken ct) =>
+        ChangeAsync(id, version, actor, c => c.Registration.SaveDetails(details, actor, clock.GetUtcNow(), c.Batch.Schedule), notify: false, ct);
 
     public Task<WorkflowResult> AttachAsync(Guid id, Actor actor, DocumentSlot slot, Guid fileId, CancellationToken ct) =>
         ChangeAsync(id, null, actor, c => c.Registration.AttachDocument(slot, fileId, actor, clock.GetUtcNow(), c.Batch.Schedule), notify: false, ct);
@@ -158,6 +162,8 @@ public sealed class RegistrationWorkflow(PortalDbContext db, TimeProvider clock,
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Pages show the registration again after a conflict: as it now is, not as this rejected change left it in memory.
+            db.ChangeTracker.Clear();
             return WorkflowResult.Conflict;
         }
     }

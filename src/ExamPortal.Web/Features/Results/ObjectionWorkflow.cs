@@ -26,6 +26,10 @@ public sealed class ObjectionWorkflow(PortalDbContext db, ResultCalendar results
             return WorkflowResult.NotFound;
         }
 
+        // A second submission at the same moment (a double click, two tabs) waits on the registration's row lock and
+        // then finds the first objection open.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM registrations WHERE id = {registrationId} FOR UPDATE", ct);
         if (await db.Objections.AnyAsync(o => o.RegistrationId == registrationId && o.AnsweredAt == null, ct))
         {
             return WorkflowResult.Refused("您已提出的异议尚未答复，请等待省职鉴中心答复后再提出");
@@ -38,6 +42,7 @@ public sealed class ObjectionWorkflow(PortalDbContext db, ResultCalendar results
             db.Objections.Add(objection);
             notifier.User(actor.UserId, "成绩异议已提交", "您对成绩提出的异议已提交，省职鉴中心答复后将通知您。");
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return WorkflowResult.Created(objection.Id);
         }
         catch (DomainRuleException e)
@@ -48,6 +53,9 @@ public sealed class ObjectionWorkflow(PortalDbContext db, ResultCalendar results
 
     public async Task<WorkflowResult> AnswerAsync(Guid objectionId, string? answer, Actor actor, CancellationToken ct)
     {
+        // Two staff answering at once: the second waits on the row lock, then finds it answered (one answer, one message).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM objections WHERE id = {objectionId} FOR UPDATE", ct);
         var objection = await db.Objections.SingleOrDefaultAsync(o => o.Id == objectionId, ct);
         if (objection is null)
         {
@@ -61,6 +69,7 @@ public sealed class ObjectionWorkflow(PortalDbContext db, ResultCalendar results
             notifier.User(objection.RaisedByUserId, "成绩异议已答复", $"您对成绩提出的异议，省职鉴中心答复如下：{objection.Answer}");
             AuditTrail.Record(db, actor, now, AuditTrail.ObjectionAnswered, $"异议 {objection.Id}", objection.Answer!, objection.RegistrationId);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return WorkflowResult.Ok;
         }
         catch (DomainRuleException e)

@@ -15,6 +15,7 @@ namespace ExamPortal.Web.Areas.Candidate.Pages.Registrations;
 public sealed class DetailsModel(RegistrationWorkflow workflow, IValidator<DetailsInput> validator, PortalDbContext db, PortalClock clock) : PageModel
 {
     [BindProperty] public DetailsInput Input { get; set; } = new();
+    [BindProperty] public uint Version { get; set; }
     public RegistrationContext Context { get; private set; } = default!;
     public WizardState Wizard { get; private set; } = default!;
     public bool IdentityDerived { get; private set; }
@@ -29,6 +30,7 @@ public sealed class DetailsModel(RegistrationWorkflow workflow, IValidator<Detai
             return NotFound();
         }
 
+        Version = Context.Registration.Version;
         if (Context.Registration.Details is { } details)
         {
             Input = DetailsInput.From(details);
@@ -63,7 +65,7 @@ public sealed class DetailsModel(RegistrationWorkflow workflow, IValidator<Detai
         }
 
         MobileNumber.TryNormalize(Input.Mobile, out var mobile, out _);
-        var result = await workflow.SaveDetailsAsync(id, User.ToActor(), Input.ToDetails(Context.Registration.Details, mobile), ct);
+        var result = await workflow.SaveDetailsAsync(id, Version, User.ToActor(), Input.ToDetails(Context.Registration.Details, mobile), ct);
         if (result.Outcome == WorkflowOutcome.NotFound)
         {
             return NotFound();
@@ -72,6 +74,18 @@ public sealed class DetailsModel(RegistrationWorkflow workflow, IValidator<Detai
         if (!result.Succeeded)
         {
             ModelState.AddModelError(string.Empty, result.Message!);
+            if (result.Outcome == WorkflowOutcome.Conflict)
+            {
+                // The form keeps what was typed; only the version moves on, so saving again is a deliberate choice over the newer details.
+                if (!await LoadAsync(id, ct))
+                {
+                    return NotFound();
+                }
+
+                Version = Context.Registration.Version;
+                ModelState.Remove(nameof(Version));
+            }
+
             return Page();
         }
 

@@ -1,4 +1,5 @@
 using ExamPortal.Domain.Registrations;
+using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Features.Files;
 using ExamPortal.Web.Features.Payments;
@@ -16,7 +17,8 @@ namespace ExamPortal.Web.Areas.Candidate.Pages.Registrations;
 [RequestSizeLimit(UploadedFile.RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadedFile.RequestLimit)]
 public sealed class PaymentModel(
-    RegistrationWorkflow workflow, PaymentWorkflow payments, PaymentQueries queries, ReceiptUpload receipts, IValidator<PaymentInput> validator, PortalClock clock) : PageModel
+    RegistrationWorkflow workflow, PaymentWorkflow payments, PaymentQueries queries, ReceiptUpload receipts, IValidator<PaymentInput> validator, PortalClock clock,
+    PortalDbContext db) : PageModel
 {
     [BindProperty] public PaymentInput Input { get; set; } = new();
     public RegistrationContext Context { get; private set; } = default!;
@@ -48,6 +50,16 @@ public sealed class PaymentModel(
             return NotFound();
         }
 
+        // The receipt and the payment commit together, so a fault half-way leaves no receipt behind without its payment;
+        // a refused claim commits the receipt alone, and the form offers it again.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var answer = await SubmitAsync(id, receipt, ct);
+        await transaction.CommitAsync(ct);
+        return answer;
+    }
+
+    private async Task<IActionResult> SubmitAsync(Guid id, IFormFile? receipt, CancellationToken ct)
+    {
         var (receiptId, problem) = await receipts.StoreAsync(receipt, Input.PendingReceiptId, User.UserId(), ct);
         var valid = await validator.IsValidInto(Input, ModelState, nameof(Input), ct);
         if (receiptId is null)
@@ -74,7 +86,15 @@ public sealed class PaymentModel(
                 return NotFound();
             default:
                 ModelState.AddModelError(string.Empty, result.Message!);
+                // After a lost race the workflow has forgotten its change: reload to show the registration as it now is
+                // (kept as it was if it has left the payment stage), and let the form carry the version it now has.
+                if (result.Outcome == WorkflowOutcome.Conflict)
+                {
+                    await LoadAsync(id, ct);
+                }
+
                 Input.Version = Context.Registration.Version;
+                ModelState.Remove($"{nameof(Input)}.{nameof(PaymentInput.Version)}");
                 return Page();
         }
     }

@@ -19,6 +19,7 @@ public sealed class EditModel(RegistrationWorkflow registrations, ApplicantImpor
     ];
 
     [BindProperty] public string[] Cells { get; set; } = new string[ApplicantColumns.All.Count];
+    [BindProperty] public uint Version { get; set; }
     public RegistrationContext Context { get; private set; } = default!;
     public IReadOnlyList<string> Conditions { get; private set; } = [];
 
@@ -29,6 +30,7 @@ public sealed class EditModel(RegistrationWorkflow registrations, ApplicantImpor
             return NotFound();
         }
 
+        Version = Context.Registration.Version;
         if (Context.Registration.Details is { } d)
         {
             var condition = Context.Project.Eligibility.Evaluate(d.ToQualification(), ChinaTime.DateOf(clock.GetUtcNow())).MatchedPath?.Label;
@@ -55,7 +57,7 @@ public sealed class EditModel(RegistrationWorkflow registrations, ApplicantImpor
         }
 
         var cells = ApplicantColumns.All.Select(c => (object?)(c.Index < Cells.Length ? Cells[c.Index] : null)).ToArray();
-        var result = await import.UpdateOneAsync(User.ToActor(), institutionId, id, cells, ct);
+        var result = await import.UpdateOneAsync(User.ToActor(), institutionId, id, Version, cells, ct);
         switch (result.Outcome)
         {
             case WorkflowOutcome.NotFound:
@@ -63,6 +65,16 @@ public sealed class EditModel(RegistrationWorkflow registrations, ApplicantImpor
             case WorkflowOutcome.Ok:
                 TempData["StatusMessage"] = "已保存修改。请重新初审后提交。";
                 return RedirectToPage("Details", new { id });
+            case WorkflowOutcome.Conflict:
+                // What was typed stays in the form; only the version moves on, so saving again is a deliberate choice.
+                ModelState.AddModelError(string.Empty, result.Message!);
+                if (!await LoadAsync(id, ct))
+                {
+                    return NotFound();
+                }
+
+                Version = Context.Registration.Version;
+                return Page();
             default:
                 ModelState.AddModelError(string.Empty, result.Message!);
                 return Page();

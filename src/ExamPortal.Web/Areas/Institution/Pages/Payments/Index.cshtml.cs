@@ -1,3 +1,4 @@
+using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Features.Administration;
 using ExamPortal.Web.Features.Files;
@@ -21,7 +22,7 @@ namespace ExamPortal.Web.Areas.Institution.Pages.Payments;
 [RequestFormLimits(MultipartBodyLengthLimit = UploadedFile.RequestLimit)]
 public sealed class IndexModel(
     PaymentWorkflow payments, PaymentQueries queries, ReviewQueries choices, InstitutionContext institutions, ReceiptUpload receipts,
-    IValidator<PaymentInput> validator, PortalClock clock, InstitutionStanding standing) : PageModel
+    IValidator<PaymentInput> validator, PortalClock clock, InstitutionStanding standing, PortalDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? BatchId { get; set; }
     [BindProperty] public PaymentInput Input { get; set; } = new();
@@ -64,6 +65,16 @@ public sealed class IndexModel(
             return Page();
         }
 
+        // The receipt and the payment commit together, so a fault half-way leaves no receipt behind without its payment;
+        // a refused claim commits the receipt alone, and the form offers it again.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var answer = await SubmitAsync(receipt, Batch, ct);
+        await transaction.CommitAsync(ct);
+        return answer;
+    }
+
+    private async Task<IActionResult> SubmitAsync(IFormFile? receipt, Batch batch, CancellationToken ct)
+    {
         var (receiptId, problem) = await receipts.StoreAsync(receipt, Input.PendingReceiptId, User.UserId(), ct);
         var valid = await validator.IsValidInto(Input, ModelState, nameof(Input), ct);
         if (receiptId is null)
@@ -80,12 +91,12 @@ public sealed class IndexModel(
             return Page();
         }
 
-        var result = await payments.SubmitInstitutionAsync(User.ToActor(), Batch.Id, Input.RegistrationIds, Input.ToClaim(), receiptId.Value, ct);
+        var result = await payments.SubmitInstitutionAsync(User.ToActor(), batch.Id, Input.RegistrationIds, Input.ToClaim(), receiptId.Value, ct);
         switch (result.Outcome)
         {
             case WorkflowOutcome.Ok:
                 StatusMessage = $"缴费凭证已提交（{Input.RegistrationIds.Count}人），所选考生已标注为“已缴费”，等待省职鉴中心确认。";
-                return RedirectToPage(new { batchId = Batch.Id });
+                return RedirectToPage(new { batchId = batch.Id });
             case WorkflowOutcome.NotFound:
                 return NotFound();
             default:

@@ -47,6 +47,12 @@ public sealed class EditModel(ProjectAdministration projects, IValidator<Project
                 return RedirectToPage("Index");
             case WorkflowOutcome.NotFound:
                 return NotFound();
+            case WorkflowOutcome.Conflict:
+                // What was typed stays; the stamp moves on to the project as it now is, so saving again is a deliberate choice.
+                ModelState.AddModelError(string.Empty, result.Message!);
+                Input.Stamp = ProjectAdministration.Stamp(Project);
+                ModelState.Remove($"{nameof(Input)}.{nameof(ProjectInput.Stamp)}");
+                return Page();
             default:
                 ModelState.AddModelError(string.Empty, result.Message!);
                 return Page();

@@ -1,5 +1,6 @@
 using ExamPortal.Web.Data.Entities;
 using ExamPortal.Web.Features.Administration;
+using ExamPortal.Web.Features.Registrations;
 using ExamPortal.Web.Features.Tickets;
 using ExamPortal.Web.Infrastructure;
 using ExamPortal.Web.Infrastructure.Auth;
@@ -25,7 +26,7 @@ public sealed class EditModel(VenueAdministration venues, IValidator<VenueInput>
             return NotFound();
         }
 
-        Input = new VenueInput { Name = Venue.Name, Address = Venue.Address, IsActive = Venue.IsActive };
+        Input = new VenueInput { Name = Venue.Name, Address = Venue.Address, IsActive = Venue.IsActive, Stamp = VenueAdministration.Stamp(Venue) };
         return Page();
     }
 
@@ -52,7 +53,15 @@ public sealed class EditModel(VenueAdministration venues, IValidator<VenueInput>
         if (refusal is not null)
         {
             ModelState.AddModelError(string.Empty, refusal);
-            return await Reload(id, ct);
+            var page = await Reload(id, ct);
+            if (refusal == WorkflowResult.ConflictMessage && page is PageResult)
+            {
+                // What was typed stays; the stamp moves on to the venue as it now is, so saving again is a deliberate choice.
+                Input.Stamp = VenueAdministration.Stamp(Venue);
+                ModelState.Remove($"{nameof(Input)}.{nameof(VenueInput.Stamp)}");
+            }
+
+            return page;
         }
 
         StatusMessage = success;
