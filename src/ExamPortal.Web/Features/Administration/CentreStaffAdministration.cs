@@ -6,6 +6,7 @@ using ExamPortal.Web.Features.Registrations;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ExamPortal.Web.Features.Administration;
 
@@ -37,6 +38,8 @@ public sealed class CentreStaffInputValidator : AbstractValidator<CentreStaffInp
 /// </summary>
 public sealed class CentreStaffAdministration(PortalDbContext db, UserManager<PortalUser> users, StaffPasswordReset resets, TimeProvider clock)
 {
+    private const int AdvisoryLockClass = 0x5354_4146; // "STAF"
+
     /// <summary>Creates the account and e-mails the password link; the refusal names the field to change.</summary>
     public async Task<WorkflowResult> CreateAsync(CentreStaffInput input, Func<string, string, string> link, Actor admin, CancellationToken ct)
     {
@@ -74,6 +77,7 @@ public sealed class CentreStaffAdministration(PortalDbContext db, UserManager<Po
     public async Task<WorkflowResult> ChangeRoleAsync(string userId, Role role, Actor admin, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(admin);
+        await using var transaction = await OneAtATimeAsync(ct);
         var (user, current) = await CentreUserAsync(userId);
         if (user is null || current is null)
         {
@@ -103,6 +107,7 @@ public sealed class CentreStaffAdministration(PortalDbContext db, UserManager<Po
         AuditTrail.Record(db, admin, clock.GetUtcNow(), AuditTrail.StaffRoleChanged, $"账户 {user.Email}",
             $"{user.FullName}的角色：{Roles.DisplayName(current.Value)}→{Roles.DisplayName(role)}");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return WorkflowResult.Ok;
     }
 
@@ -110,6 +115,7 @@ public sealed class CentreStaffAdministration(PortalDbContext db, UserManager<Po
     public async Task<WorkflowResult> SetDisabledAsync(string userId, bool disabled, Actor admin, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(admin);
+        await using var transaction = await OneAtATimeAsync(ct);
         var user = await users.FindByIdAsync(userId);
         if (user is null || await users.IsInRoleAsync(user, nameof(Role.Candidate)))
         {
@@ -142,7 +148,17 @@ public sealed class CentreStaffAdministration(PortalDbContext db, UserManager<Po
         AuditTrail.Record(db, admin, clock.GetUtcNow(), disabled ? AuditTrail.StaffDisabled : AuditTrail.StaffEnabled, $"账户 {user.Email}",
             $"{(disabled ? "停用" : "启用")}{user.FullName}的账户");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return WorkflowResult.Ok;
+    }
+
+    // Two admins demoting or disabling two different admins at once would each see one admin left and together leave
+    // none: role and disable changes take turns, each in a transaction holding the staff lock until it commits.
+    private async Task<IDbContextTransaction> OneAtATimeAsync(CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockClass}, 0)", ct);
+        return transaction;
     }
 
     // Disabled as StaffManagement disables: locked out for ever; a lockout after failed sign-ins ends by itself.

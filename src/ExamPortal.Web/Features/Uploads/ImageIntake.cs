@@ -25,6 +25,9 @@ internal static class ImageIntake
         MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { MaximumPoolSizeMegabytes = PoolMegabytes }),
     };
 
+    // ZIP (a local file header, the end of the central directory), RAR and 7z.
+    private static readonly byte[][] ArchiveSignatures = ["PK\u0003\u0004"u8.ToArray(), "PK\u0005\u0006"u8.ToArray(), "Rar!\u001A\u0007"u8.ToArray(), [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]];
+
     /// <summary>
     /// Checks that the bytes are a complete JPEG or PNG whose declared size is sane, without decoding
     /// pixels. <paramref name="noun"/> names the upload in messages ("照片", "扫描件").
@@ -32,12 +35,20 @@ internal static class ImageIntake
     /// <exception cref="UploadProcessingException">The file is truncated, unreadable or too large in pixels.</exception>
     public static ImageProbe Probe(byte[] data, UploadKind kind, string noun)
     {
+        var imageEnd = 0;
         var clean = kind switch
         {
-            UploadKind.Jpeg => JpegStructure.StripMetadata(data),
-            UploadKind.Png => PngStructure.StripMetadata(data),
+            UploadKind.Jpeg => JpegStructure.StripMetadata(data, out imageEnd),
+            UploadKind.Png => PngStructure.StripMetadata(data, out imageEnd),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only JPEG and PNG are images here."),
         } ?? throw new UploadProcessingException($"{noun}文件不完整或已损坏（可能上传时中断），无法读取；请重新选择文件上传");
+
+        // Phones append pictures and videos after the image's end, which are dropped; an archive there makes the file
+        // a polyglot (a picture to us, a zip to an unzip tool) and is refused rather than quietly cut off.
+        if (ArchiveSignatures.Any(signature => data.AsSpan(imageEnd).IndexOf(signature) >= 0))
+        {
+            throw new UploadProcessingException($"{noun}文件在图片之后还附带了压缩包内容（图片与压缩包拼接的文件），出于安全考虑不予接收；请在手机相册中另存或截图为JPG、PNG图片后重新上传");
+        }
 
         IImageInfo? info;
         try

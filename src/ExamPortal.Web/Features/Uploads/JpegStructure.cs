@@ -22,8 +22,12 @@ internal static class JpegStructure
     /// colour profile and Adobe's colour transform, comments, and anything after EOI (phones append
     /// further images there; so do polyglot files). Null when the file is truncated or malformed.
     /// </summary>
-    public static byte[]? StripMetadata(ReadOnlySpan<byte> data)
+    public static byte[]? StripMetadata(ReadOnlySpan<byte> data) => StripMetadata(data, out _);
+
+    /// <summary>As <see cref="StripMetadata(ReadOnlySpan{byte})"/>, also giving where the image ends in <paramref name="data"/>.</summary>
+    public static byte[]? StripMetadata(ReadOnlySpan<byte> data, out int imageEnd)
     {
+        imageEnd = data.Length;
         if (data.Length < 4 || data[0] != MarkerPrefix || data[1] != StartOfImage)
         {
             return null;
@@ -60,6 +64,7 @@ internal static class JpegStructure
                 }
 
                 output.Write([MarkerPrefix, EndOfImage]);
+                imageEnd = i;
                 return output.ToArray();
             }
 

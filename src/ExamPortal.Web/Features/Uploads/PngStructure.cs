@@ -18,8 +18,12 @@ internal static class PngStructure
     /// others go, which covers eXIf, tEXt, iTXt, zTXt and tIME as well as private chunks nobody can
     /// vouch for. Null when the chunk sequence is truncated or malformed.
     /// </summary>
-    public static byte[]? StripMetadata(ReadOnlySpan<byte> data)
+    public static byte[]? StripMetadata(ReadOnlySpan<byte> data) => StripMetadata(data, out _);
+
+    /// <summary>As <see cref="StripMetadata(ReadOnlySpan{byte})"/>, also giving where the image ends in <paramref name="data"/>.</summary>
+    public static byte[]? StripMetadata(ReadOnlySpan<byte> data, out int imageEnd)
     {
+        imageEnd = data.Length;
         if (data.Length < SignatureLength + ChunkOverhead)
         {
             return null;
@@ -53,6 +57,7 @@ internal static class PngStructure
             i += chunk.Length;
             if (type.SequenceEqual("IEND"u8))
             {
+                imageEnd = i;
                 return output.ToArray();
             }
         }
