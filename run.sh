@@ -131,6 +131,10 @@ export Seed__DemoData=true
 export Seed__DemoRegistrations="${Seed__DemoRegistrations:-true}"
 export ASPNETCORE_URLS="$URL"
 unset DOTNET_URLS
+# glibc keeps freed photo buffers in per-thread arenas; two arenas and a fixed mmap threshold hand them back
+# (docs/deployment.md § Memory; bench/results/history.md: rush peak 930 → 530 MB).
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-131072}"
 
 echo "==> Starting the portal on $URL (environment $ASPNETCORE_ENVIRONMENT${Clock__Now:+, Clock__Now=$Clock__Now})" >&2
 # Content root = project directory (like `dotnet run`); own process group so that the whole
