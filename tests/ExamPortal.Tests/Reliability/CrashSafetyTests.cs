@@ -3,7 +3,6 @@ using System.Net;
 using ExamPortal.Domain.Registrations;
 using ExamPortal.Tests.ScaleOut;
 using ExamPortal.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -27,12 +26,12 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         var connectionString = new NpgsqlConnectionStringBuilder(TestDatabase.ServerConnectionString) { Database = database }.ConnectionString;
         await TestDatabase.CreateAsync(database);
         PortalProcess? portal = null;
-        SetupPortal? setup = null;
+        SharedDatabasePortal? setup = null;
         try
         {
             portal = PortalProcess.Start("portal", Settings(connectionString));
             await portal.WaitHealthyAsync(StartTimeout);
-            setup = new SetupPortal(connectionString);
+            setup = new SharedDatabasePortal(connectionString);
             await setup.InitializeAsync();
             var scenario = new Scenario(setup);
             setup.Clock.SetNow(Scenario.Batch2RegistrationOpen);
@@ -137,21 +136,13 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         }
     }
 
-    // The in-process portal only builds the drafts and reads the outcome; the candidates use the process.
-    private static Dictionary<string, string> Settings(string connectionString) => new()
+    // The in-process portal only builds the drafts and reads the outcome; the candidates, all from one address, use the process.
+    private static Dictionary<string, string> Settings(string connectionString)
     {
-        ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-        ["ConnectionStrings:Portal"] = connectionString,
-        ["Database:MigrateOnStartup"] = "true",
-        ["Seed:DemoData"] = "true",
-        ["Clock:Now"] = "2026-03-10T10:30",
-        ["Jobs:Enabled"] = "false",
-        ["Outbox:Enabled"] = "false",
-        ["Smtp:Capture"] = "true",
-        ["Smtp:Port"] = "0",
-        ["RateLimits:SignIn:PermitLimit"] = "100000",
-        ["Serilog:MinimumLevel:Default"] = "Warning",
-    };
+        var settings = PortalProcess.TestingSettings(connectionString, "2026-03-10T10:30");
+        settings["RateLimits:SignIn:PermitLimit"] = "100000";
+        return settings;
+    }
 
     private static HttpClient Client(PortalProcess portal) =>
         new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
@@ -159,9 +150,4 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             BaseAddress = portal.BaseAddress,
             Timeout = TimeSpan.FromSeconds(60),
         };
-
-    private sealed class SetupPortal(string connectionString) : PortalFactory
-    {
-        protected override void ConfigureSettings(IWebHostBuilder builder) => builder.UseSetting("ConnectionStrings:Portal", connectionString);
-    }
 }

@@ -32,6 +32,24 @@ public sealed class PortalProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>Starts the portal on a free port of 127.0.0.1 with the given settings (as environment variables).</summary>
+    /// <summary>
+    /// The settings of a test's portal process on <paramref name="connectionString"/> at <paramref name="clockNow"/>: migrated
+    /// and seeded at start-up, mail captured, background jobs and the outbox off (a test starts what it means to).
+    /// </summary>
+    public static Dictionary<string, string> TestingSettings(string connectionString, string clockNow) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+        ["ConnectionStrings:Portal"] = connectionString,
+        ["Database:MigrateOnStartup"] = "true",
+        ["Seed:DemoData"] = "true",
+        ["Clock:Now"] = clockNow,
+        ["Jobs:Enabled"] = "false",
+        ["Outbox:Enabled"] = "false",
+        ["Smtp:Capture"] = "true",
+        ["Smtp:Port"] = "0",
+        ["Serilog:MinimumLevel:Default"] = "Warning",
+    };
+
     public static PortalProcess Start(string name, IReadOnlyDictionary<string, string> settings)
     {
         var (web, dll) = BuiltPortal();

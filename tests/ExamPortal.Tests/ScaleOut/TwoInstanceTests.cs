@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using ExamPortal.Domain.Registrations;
 using ExamPortal.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -29,7 +28,7 @@ public sealed class TwoInstanceTests(ITestOutputHelper output)
         var connectionString = new NpgsqlConnectionStringBuilder(TestDatabase.ServerConnectionString) { Database = database }.ConnectionString;
         await TestDatabase.CreateAsync(database);
         var instances = new List<PortalProcess>();
-        SetupPortal? setup = null;
+        SharedDatabasePortal? setup = null;
         try
         {
             // Both start at once on an empty database: migrations, seeds and the first data-protection key run one at a time.
@@ -39,7 +38,7 @@ public sealed class TwoInstanceTests(ITestOutputHelper output)
             }
 
             // The in-process portal starts alongside them (a third instance waiting its turn at start-up).
-            setup = new SetupPortal(connectionString);
+            setup = new SharedDatabasePortal(connectionString);
             var setupStarted = Task.Run(setup.InitializeAsync);
             await Task.WhenAll(instances.Select(i => i.WaitHealthyAsync(StartTimeout)).Append(setupStarted));
             var (first, second) = (instances[0], instances[1]);
@@ -127,20 +126,12 @@ public sealed class TwoInstanceTests(ITestOutputHelper output)
     }
 
     // Jobs off: the test starts the run itself (Jobs:RunOnRequest) instead of the minute timer, at one instant on both.
-    private static Dictionary<string, string> Settings(string connectionString) => new()
+    private static Dictionary<string, string> Settings(string connectionString)
     {
-        ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-        ["ConnectionStrings:Portal"] = connectionString,
-        ["Database:MigrateOnStartup"] = "true",
-        ["Seed:DemoData"] = "true",
-        ["Clock:Now"] = "2026-04-04T08:00",
-        ["Jobs:Enabled"] = "false",
-        ["Jobs:RunOnRequest"] = "true",
-        ["Outbox:Enabled"] = "false",
-        ["Smtp:Capture"] = "true",
-        ["Smtp:Port"] = "0",
-        ["Serilog:MinimumLevel:Default"] = "Warning",
-    };
+        var settings = PortalProcess.TestingSettings(connectionString, "2026-04-04T08:00");
+        settings["Jobs:RunOnRequest"] = "true";
+        return settings;
+    }
 
     private static async Task<int> RunJobAsync(PortalProcess instance, string job, DateTimeOffset at)
     {
@@ -167,10 +158,4 @@ public sealed class TwoInstanceTests(ITestOutputHelper output)
     }
 
     private sealed record JobResult(int Acted);
-
-    /// <summary>The in-process portal of <see cref="PortalFactory"/>, over the database the instances share.</summary>
-    private sealed class SetupPortal(string connectionString) : PortalFactory
-    {
-        protected override void ConfigureSettings(IWebHostBuilder builder) => builder.UseSetting("ConnectionStrings:Portal", connectionString);
-    }
 }
