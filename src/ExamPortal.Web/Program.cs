@@ -58,8 +58,9 @@ builder.Host.UseSerilog((context, services, logging) => logging
     .Enrich.With<PersonalDataMasking>()
     .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
 
-var connectionString = builder.Configuration.GetConnectionString("Portal")
-    ?? throw new InvalidOperationException("ConnectionStrings:Portal is not set: run ./run.sh, or set ConnectionStrings__Portal to a PostgreSQL connection string.");
+var database = PortalDatabase.From(builder.Configuration);
+var connectionString = database.ConnectionString;
+builder.Services.AddSingleton(database);
 builder.Services.AddSingleton<SharedSecrets>();
 builder.Services.AddSingleton<PersonKeys>();
 builder.Services.AddSingleton<PersonKeyInterceptor>();
@@ -213,6 +214,7 @@ builder.Services.AddScoped<ResultQueries>();
 builder.Services.AddScoped<ObjectionWorkflow>();
 builder.Services.AddScoped<CertificateIssuing>();
 builder.Services.AddScoped<CertificateQueries>();
+builder.Services.AddSingleton<CertificateVerification>();
 builder.Services.AddScoped<CertificateWorkflow>();
 builder.Services.AddScoped<CertificateDocuments>();
 builder.Services.AddScoped<ExamPortal.Web.Features.Outbox.Outbox>();

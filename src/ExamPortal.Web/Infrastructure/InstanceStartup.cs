@@ -1,3 +1,4 @@
+using ExamPortal.Web.Data;
 using ExamPortal.Web.Data.Seed;
 using Microsoft.AspNetCore.DataProtection;
 using Npgsql;
@@ -18,7 +19,7 @@ public static class InstanceStartup
     {
         ArgumentNullException.ThrowIfNull(app);
         // Unpooled: a session lock must not outlive this method on a connection parked in the pool.
-        var connectionString = new NpgsqlConnectionStringBuilder(app.Configuration.GetConnectionString("Portal")) { Pooling = false };
+        var connectionString = new NpgsqlConnectionStringBuilder(app.Services.GetRequiredService<PortalDatabase>().ConnectionString) { Pooling = false };
         await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
         await connection.OpenAsync(ct);
         await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", ct);

@@ -94,27 +94,6 @@ public sealed class CertificateQueries(PortalDbContext db)
             HandedOverBy = db.Users.Where(u => u.Id == c.HandedOverByUserId).Select(u => u.FullName).FirstOrDefault(),
         };
 
-    // The public verification page (every certificate's QR code): compiled once, and only the facts that page shows.
-    private static readonly Func<PortalDbContext, string, CancellationToken, Task<CertificateRow?>> PublicFactsByNumber = EF.CompileAsyncQuery(
-        (PortalDbContext db, string number, CancellationToken ct) =>
-            (from c in db.Certificates.AsNoTracking()
-             where c.Number == number
-             join b in db.Batches on c.BatchId equals b.Id
-             select new CertificateRow
-             {
-                 Number = c.Number,
-                 FullName = c.FullName,
-                 ProjectName = c.ProjectName,
-                 BatchId = c.BatchId,
-                 BatchYear = b.Year,
-                 BatchNumber = b.Number,
-                 ExamDate = b.ExamDate,
-                 IssueDate = c.IssueDate,
-             }).FirstOrDefault());
-
-    /// <summary>What anyone may see of a certificate (证书核验): number, holder's name, project, batch and dates only.</summary>
-    public async Task<CertificateRow?> PublicFactsAsync(string number, CancellationToken ct) => await PublicFactsByNumber(db, number, ct);
-
     public async Task<CertificateRow?> ByNumberAsync(string? number, CancellationToken ct)
     {
         var normalized = CertificateNumber.Normalize(number);

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using ExamPortal.Web.Data;
 using ExamPortal.Web.Infrastructure.Http;
 using ExamPortal.Web.Infrastructure.Logging;
 using Npgsql;
@@ -12,7 +13,7 @@ namespace ExamPortal.Web.Infrastructure.Outage;
 /// failing on a connection the outage broke: the portal recovers by itself. Other exceptions go on to /Error (or, in
 /// Development, the developer page), which this middleware sits inside of.
 /// </summary>
-public sealed class DatabaseOutageMiddleware(RequestDelegate next, IConfiguration configuration, ILogger<DatabaseOutageMiddleware> logger)
+public sealed class DatabaseOutageMiddleware(RequestDelegate next, PortalDatabase database, ILogger<DatabaseOutageMiddleware> logger)
 {
     public const string RetryAfterSeconds = "30";
 
@@ -48,9 +49,8 @@ public sealed class DatabaseOutageMiddleware(RequestDelegate next, IConfiguratio
         catch (Exception exception) when (IsOutage(exception) && !context.Response.HasStarted)
         {
             logger.DatabaseUnavailable(exception.GetType().Name);
-            if (configuration.GetConnectionString("Portal") is { } connectionString)
+            using (var connection = new NpgsqlConnection(database.ConnectionString))
             {
-                using var connection = new NpgsqlConnection(connectionString);
                 NpgsqlConnection.ClearPool(connection);
             }
 

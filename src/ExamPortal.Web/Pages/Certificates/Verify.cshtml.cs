@@ -8,7 +8,7 @@ namespace ExamPortal.Web.Pages.Certificates;
 /// 证书核验, the certificate QR code's target: a token this portal signed for the number shows the certificate's
 /// key facts as genuine; anything else says no such certificate exists. No part of the ID number is shown.
 /// </summary>
-public sealed class VerifyModel(VerificationTokens tokens, CertificateQueries certificates) : PageModel
+public sealed class VerifyModel(VerificationTokens tokens, CertificateVerification certificates) : PageModel
 {
     public CertificateRow? Certificate { get; private set; }
 
