@@ -15,16 +15,29 @@ public static class ClaimsPrincipalExtensions
     /// <summary>The page a signed-in user starts from, by role.</summary>
     public static string HomePath(this ClaimsPrincipal user)
     {
-        if (user.IsInRole(nameof(Role.Candidate)))
+        ArgumentNullException.ThrowIfNull(user);
+        return HomePathFor(user.IsInRole);
+    }
+
+    /// <summary>The same for the roles just read from the store, at sign-in before the cookie exists.</summary>
+    public static string HomePath(IList<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        return HomePathFor(roles.Contains);
+    }
+
+    private static string HomePathFor(Func<string, bool> isInRole)
+    {
+        if (isInRole(nameof(Role.Candidate)))
         {
             return "/Candidate";
         }
 
-        if (user.IsInRole(nameof(Role.InstitutionStaff)))
+        if (isInRole(nameof(Role.InstitutionStaff)))
         {
             return "/Institution";
         }
 
-        return Policies.CentreRoles.Any(r => user.IsInRole(r.ToString())) ? "/Centre" : "/";
+        return Policies.CentreRoles.Any(r => isInRole(r.ToString())) ? "/Centre" : "/";
     }
 }
