@@ -12,7 +12,9 @@
 #            BENCH_WEB_CERTIFICATES (100000) and BENCH_WEB_REGISTRATIONS (20000) change its settings.
 #   rush:    bench/results/rush-latest.md, sign-in capacity against the PBKDF2 cost and the registration rush (N signed-in
 #            candidates at once through draft, details, a several-MB camera photo, five scans, submit) over HTTP to the
-#            portal in batch 2's registration window; BENCH_RUSH_CANDIDATES (200) is N.
+#            portal in batch 2's registration window; BENCH_RUSH_CANDIDATES (200) is N. Each run does the rush twice: with
+#            the photo as the page's script sends it (shrunk in the browser) and with the camera file as it is;
+#            BENCH_RUSH_PHOTO=browser or camera keeps one.
 # Every variable BENCH_PORTAL_ENV_<Name> reaches the portal started by web and rush as <Name>.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

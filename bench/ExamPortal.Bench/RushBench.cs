@@ -22,6 +22,9 @@ namespace ExamPortal.Bench;
 /// cost measured in this process in the same run, and (2) lets the N do the whole wizard at once, as a phone's browser
 /// does it: draft, details, a several-MB camera photo, five 200–300 KB scans, commitment, submit. Each page is timed;
 /// the portal's resident set is sampled throughout; at the end the database must hold exactly N submitted registrations.
+/// Each run does the rush twice, each time with fresh accounts and a fresh portal: once with the photo as the page's
+/// script sends it (shrunk in the browser), once with the camera file as it is (a browser without the script).
+/// BENCH_RUSH_PHOTO=browser or camera keeps one of the two.
 /// </summary>
 internal static class RushBench
 {
@@ -34,6 +37,8 @@ internal static class RushBench
     // Sign-in capacity is measured closed-loop, like the public pages: this many at a time, each taking the next
     // candidate as soon as its sign-in is done, enough to keep every core hashing without queueing hundreds.
     private const int SignInWorkers = 16;
+    private const string BrowserPhoto = "browser";
+    private const string CameraPhoto = "camera";
     private static readonly string[] ProjectCodes = ["01", "02", "03", "04", "05"];
 
     public static async Task<string> RunAsync(IServiceProvider provider, string connectionString, int runs)
@@ -43,10 +48,21 @@ internal static class RushBench
         var candidates = int.TryParse(Environment.GetEnvironmentVariable("BENCH_RUSH_CANDIDATES"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 200;
         var load = Machine.Load();
 
-        var photo = RushFiles.PhonePhoto();
+        var camera = RushFiles.PhonePhoto();
         var scans = RushFiles.Scans();
+        var kept = Environment.GetEnvironmentVariable("BENCH_RUSH_PHOTO");
+        var variants = new[]
+        {
+            new PhotoVariant(BrowserPhoto, "photo shrunk by the page's script", RushFiles.ShrunkInBrowser(camera)),
+            new PhotoVariant(CameraPhoto, "camera file as it is", camera),
+        }.Where(v => string.IsNullOrEmpty(kept) || v.Name == kept).ToList();
+        if (variants.Count == 0)
+        {
+            throw new InvalidOperationException($"BENCH_RUSH_PHOTO is {kept}: use {BrowserPhoto} or {CameraPhoto}, or leave it unset for both");
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"files: photo 3000x4000 {photo.Length / 1048576.0:0.0} MB, scans {string.Join(", ", scans.Select(s => $"{s.Length / 1024} KB"))}"));
+            $"files: camera photo 3000x4000 {camera.Length / 1048576.0:0.0} MB, shrunk by the script {RushFiles.ShrunkInBrowser(camera).Length / 1024} KB, scans {string.Join(", ", scans.Select(s => $"{s.Length / 1024} KB"))}"));
 
         var hasher = new PasswordHasher<PortalUser>(Options.Create(new PasswordHasherOptions { IterationCount = PasswordRule.HashIterations }));
         var hash = hasher.HashPassword(new PortalUser(), Password);
@@ -55,60 +71,72 @@ internal static class RushBench
         var samples = new List<RushSample>();
         for (var run = 0; run < runs; run++)
         {
-            var costs = ProcessingCosts(hasher, hash, photo, scans);
-            var people = await CandidatesAsync(provider, run, candidates + WarmUpCandidates, hash);
-            await using var portal = await PortalProcess.StartAsync(portalDll, connectionString, ClockNow);
-
-            // Warm-up: the first sign-in and the first pass through every page JIT-compile and fill the pools.
-            foreach (var person in people.Take(WarmUpCandidates))
+            foreach (var variant in variants)
             {
-                using var warm = new RushCandidate(portal.Address);
-                await warm.SignInAsync(person.Mobile, Password);
-                await warm.RegisterAsync(plans[0], DetailsFor(ProjectCodes[0]), photo, scans);
-            }
-
-            var measured = people.Skip(WarmUpCandidates).ToList();
-            var clients = measured.Select(_ => new RushCandidate(portal.Address)).ToList();
-            try
-            {
-                var signIn = await AllAtOnceAsync(measured.Count, i => clients[i].SignInAsync(measured[i].Mobile, Password), SignInWorkers);
-                var signInTimings = clients.SelectMany(c => c.Timings).ToList();
-                var signInCounts = clients.Select(c => c.Timings.Count).ToList();
-                var rssBefore = portal.StatusMegabytes("VmRSS");
-                using var stop = new CancellationTokenSource();
-                var sampler = Task.Run(async () =>
-                {
-                    var peak = 0.0;
-                    while (!stop.IsCancellationRequested)
-                    {
-                        peak = Math.Max(peak, portal.StatusMegabytes("VmRSS"));
-                        await Task.Delay(SampleMilliseconds, CancellationToken.None);
-                    }
-
-                    return peak;
-                });
-                var rush = await AllAtOnceAsync(measured.Count, i =>
-                    clients[i].RegisterAsync(plans[i % plans.Count], DetailsFor(ProjectCodes[i % plans.Count]), photo, scans));
-                await stop.CancelAsync();
-                var peakRss = Math.Max(await sampler, portal.StatusMegabytes("VmRSS"));
-                var rushTimings = clients.SelectMany((c, i) => c.Timings.Skip(signInCounts[i])).ToList();
-                var submitted = await SubmittedAsync(connectionString, measured.Select(p => p.UserId).ToArray());
-                var sample = new RushSample(costs, signIn, signInTimings, rush, rushTimings, submitted, rssBefore, peakRss, portal.StatusMegabytes("VmHWM"));
-                samples.Add(sample);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"run {run + 1}: hash {costs.HashMilliseconds:0} ms; sign-in {measured.Count / signIn.Seconds:0.0}/s ({signIn.Failures} failed); rush {sample.SubmissionsPerSecond:0.00} submissions/s in {rush.Seconds:0.0} s, p95 {sample.RushP95:0} ms, {rush.Failures} failed candidates, {submitted} submitted; portal peak {peakRss:0} MB"));
-                foreach (var failure in signIn.Messages.Concat(rush.Messages).Distinct().Take(5))
-                {
-                    Console.WriteLine("  failure: " + failure);
-                }
-            }
-            finally
-            {
-                clients.ForEach(c => c.Dispose());
+                samples.Add(await RushOnceAsync(provider, portalDll, connectionString, (run * variants.Count) + variants.IndexOf(variant), run, variant, candidates, hasher, hash, plans, scans));
             }
         }
 
-        return new Report(samples, candidates, runs, load, photo.Length, scans.Select(s => s.Length).ToList()).ToMarkdown();
+        return new Report(samples, variants, candidates, runs, load, camera.Length, scans.Select(s => s.Length).ToList()).ToMarkdown();
+    }
+
+    private static async Task<RushSample> RushOnceAsync(
+        IServiceProvider provider, string portalDll, string connectionString, int population, int run, PhotoVariant variant, int candidates,
+        PasswordHasher<PortalUser> hasher, string hash, List<int> plans, IReadOnlyList<byte[]> scans)
+    {
+        var photo = variant.Photo;
+        var costs = ProcessingCosts(hasher, hash, photo, scans);
+        var people = await CandidatesAsync(provider, population, candidates + WarmUpCandidates, hash);
+        await using var portal = await PortalProcess.StartAsync(portalDll, connectionString, ClockNow);
+
+        // Warm-up: the first sign-in and the first pass through every page JIT-compile and fill the pools.
+        foreach (var person in people.Take(WarmUpCandidates))
+        {
+            using var warm = new RushCandidate(portal.Address);
+            await warm.SignInAsync(person.Mobile, Password);
+            await warm.RegisterAsync(plans[0], DetailsFor(ProjectCodes[0]), photo, scans);
+        }
+
+        var measured = people.Skip(WarmUpCandidates).ToList();
+        var clients = measured.Select(_ => new RushCandidate(portal.Address)).ToList();
+        try
+        {
+            var signIn = await AllAtOnceAsync(measured.Count, i => clients[i].SignInAsync(measured[i].Mobile, Password), SignInWorkers);
+            var signInTimings = clients.SelectMany(c => c.Timings).ToList();
+            var signInCounts = clients.Select(c => c.Timings.Count).ToList();
+            var rssBefore = portal.StatusMegabytes("VmRSS");
+            using var stop = new CancellationTokenSource();
+            var sampler = Task.Run(async () =>
+            {
+                var peak = 0.0;
+                while (!stop.IsCancellationRequested)
+                {
+                    peak = Math.Max(peak, portal.StatusMegabytes("VmRSS"));
+                    await Task.Delay(SampleMilliseconds, CancellationToken.None);
+                }
+
+                return peak;
+            });
+            var rush = await AllAtOnceAsync(measured.Count, i =>
+                clients[i].RegisterAsync(plans[i % plans.Count], DetailsFor(ProjectCodes[i % plans.Count]), photo, scans));
+            await stop.CancelAsync();
+            var peakRss = Math.Max(await sampler, portal.StatusMegabytes("VmRSS"));
+            var rushTimings = clients.SelectMany((c, i) => c.Timings.Skip(signInCounts[i])).ToList();
+            var submitted = await SubmittedAsync(connectionString, measured.Select(p => p.UserId).ToArray());
+            var sample = new RushSample(variant.Name, costs, signIn, signInTimings, rush, rushTimings, submitted, rssBefore, peakRss, portal.StatusMegabytes("VmHWM"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {run + 1}, {variant.Description}: hash {costs.HashMilliseconds:0} ms; sign-in {measured.Count / signIn.Seconds:0.0}/s ({signIn.Failures} failed); rush {sample.SubmissionsPerSecond:0.00} submissions/s in {rush.Seconds:0.0} s, p95 {sample.RushP95:0} ms, {rush.Failures} failed candidates, {submitted} submitted; portal peak {peakRss:0} MB"));
+            foreach (var failure in signIn.Messages.Concat(rush.Messages).Distinct().Take(5))
+            {
+                Console.WriteLine("  failure: " + failure);
+            }
+
+            return sample;
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
     }
 
     private static RushForm DetailsFor(string projectCode) => new(
@@ -278,8 +306,10 @@ internal static class RushBench
 
     private sealed record Wave(double Seconds, int Failures, IReadOnlyList<string> Messages);
 
+    private sealed record PhotoVariant(string Name, string Description, byte[] Photo);
+
     private sealed record RushSample(
-        Costs Costs, Wave SignIn, List<PageTiming> SignInTimings, Wave Rush, List<PageTiming> RushTimings, int Submitted,
+        string Variant, Costs Costs, Wave SignIn, List<PageTiming> SignInTimings, Wave Rush, List<PageTiming> RushTimings, int Submitted,
         double RssBefore, double PeakRss, double Hwm)
     {
         public int Candidates => SignInTimings.Count / 2;
@@ -299,7 +329,7 @@ internal static class RushBench
         return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
     }
 
-    private sealed record Report(List<RushSample> Samples, int Candidates, int Runs, string Load, int PhotoBytes, List<int> ScanBytes)
+    private sealed record Report(List<RushSample> Samples, List<PhotoVariant> Variants, int Candidates, int Runs, string Load, int PhotoBytes, List<int> ScanBytes)
     {
         public string ToMarkdown()
         {
@@ -307,64 +337,85 @@ internal static class RushBench
                 .AppendLine("# Registration rush and sign-in capacity")
                 .AppendLine()
                 .AppendLine(CultureInfo.InvariantCulture, $"- date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}; .NET {Environment.Version}; commit {Environment.GetEnvironmentVariable("BENCH_COMMIT") ?? "?"}; {Machine.LoadNote(Load)}")
-                .AppendLine(CultureInfo.InvariantCulture, $"- portal: Release build started as its own process for every run (dotnet ExamPortal.Web.dll, environment Bench, logging at Warning, clock {ClockNow}, inside batch 2's registration window) on the bench's PostgreSQL; the candidates' HTTP clients run on the same machine and share its cores")
-                .AppendLine(CultureInfo.InvariantCulture, $"- {Runs} runs; population per run: {Candidates} fresh candidate accounts (+{WarmUpCandidates} for the warm-up) made through UserManager without a password, all given one real Identity V3 hash (PBKDF2-HMAC-SHA512, {PasswordRule.HashIterations:N0} iterations) computed once by the bench; every sign-in verifies it in full")
-                .AppendLine(CultureInfo.InvariantCulture, $"- files: one camera photo, a 3000×4000 JPEG of {PhotoBytes / 1048576.0:0.0} MB (generated once: soft shapes under grain, quality 92), and five different A4 scans at 150 dpi, JPEGs of {string.Join(", ", ScanBytes.Select(b => $"{b / 1024} KB"))}; the same bytes for every candidate")
-                .AppendLine(CultureInfo.InvariantCulture, $"- sign-in: the candidates by {SignInWorkers} workers, each sign-in with a cookie jar of its own: GET /Account/SignIn, POST the form with its antiforgery token; sign-ins/s = candidates ÷ wall time")
+                .AppendLine(CultureInfo.InvariantCulture, $"- portal: Release build started as its own process for every rush (dotnet ExamPortal.Web.dll, environment Bench, logging at Warning, clock {ClockNow}, inside batch 2's registration window) on the bench's PostgreSQL; the candidates' HTTP clients run on the same machine and share its cores")
+                .AppendLine(CultureInfo.InvariantCulture, $"- {Runs} runs, each doing the rush once per photo ({string.Join("; ", Variants.Select(v => v.Description))}); population per rush: {Candidates} fresh candidate accounts (+{WarmUpCandidates} for the warm-up) made through UserManager without a password, all given one real Identity V3 hash (PBKDF2-HMAC-SHA512, {PasswordRule.HashIterations:N0} iterations) computed once by the bench; every sign-in verifies it in full")
+                .AppendLine(CultureInfo.InvariantCulture, $"- files: one camera photo, a 3000×4000 JPEG of {PhotoBytes / 1048576.0:0.0} MB (generated once: soft shapes under grain, quality 92); the same photo as the photo page's script sends it (wwwroot/js/uploads.js: at most {UploadRules.PhotoShrinkLongestSide} pixels on the long side, JPEG quality 90){string.Concat(Variants.Where(v => v.Name == BrowserPhoto).Select(v => $", {v.Photo.Length / 1024} KB"))}; and five different A4 scans at 150 dpi, JPEGs of {string.Join(", ", ScanBytes.Select(b => $"{b / 1024} KB"))}; the same bytes for every candidate")
+                .AppendLine(CultureInfo.InvariantCulture, $"- sign-in: the candidates by {SignInWorkers} workers, each sign-in with a cookie jar of its own: GET /Account/SignIn, POST the form with its antiforgery token; sign-ins/s = candidates ÷ wall time (over every rush of every run)")
                 .AppendLine("- rush: then all of them at once through the wizard as a browser does it (forms read from the pages, hidden fields and antiforgery tokens posted back, every redirect followed with a GET): choose a plan of batch 2 (projects 01–05 in turn) → details → photo upload → the fitted photo's preview → accept → proof type → 5 × (scan upload → scans page) → commitment → summary → submit → the registration's page; any answer other than the one the wizard leads to fails that candidate; submissions/s = registrations found Submitted in the database ÷ wall time of the rush")
                 .AppendLine()
                 .AppendLine("| figure | min | median | max | target | verdict (median) |")
                 .AppendLine("|---|---|---|---|---|---|")
-                .AppendLine(Row("PBKDF2 hash, ms (VerifyHashedPassword, median of 7, in the bench process)", s => s.Costs.HashMilliseconds, "0.0", null, null))
-                .AppendLine(Row("sign-in target: 0.8 × cores × 1000 ÷ hash ms, per s", s => s.SignInTarget, "0.0", null, null))
+                .AppendLine(Row("PBKDF2 hash, ms (VerifyHashedPassword, median of 7, in the bench process)", s => s.Costs.HashMilliseconds, "0.0"))
+                .AppendLine(Row("sign-in target: 0.8 × cores × 1000 ÷ hash ms, per s", s => s.SignInTarget, "0.0"))
                 .AppendLine(Row("sign-ins/s over HTTP (GET form + POST)", s => s.SignInsPerSecond, "0.0", Samples.Select(s => s.SignInTarget).Order().ElementAt(Samples.Count / 2), true))
-                .AppendLine(Row("sign-ins/s ÷ target", s => s.SignInsPerSecond / s.SignInTarget, "0.00", 1, true))
-                .AppendLine(Row("rush: submissions/s", s => s.SubmissionsPerSecond, "0.00", 50, true))
-                .AppendLine(Row("rush: wall time, s", s => s.Rush.Seconds, "0.0", null, null))
-                .AppendLine(Row("rush: p95 of every page, ms", s => s.RushP95, "0", 300, false))
-                .AppendLine(Row("portal resident set before the rush, MB", s => s.RssBefore, "0", null, null))
-                .AppendLine(Row("portal peak resident set during the rush, MB (VmRSS every 20 ms)", s => s.PeakRss, "0", 400, false))
-                .AppendLine(Row("portal VmHWM at the end (since start), MB", s => s.Hwm, "0", null, null))
-                .AppendLine(CultureInfo.InvariantCulture, $"| failed sign-ins / failed candidates in the rush (all runs) | {Samples.Sum(s => s.SignIn.Failures)} / {Samples.Sum(s => s.Rush.Failures)} | | | 0 | {(Samples.Sum(s => s.SignIn.Failures + s.Rush.Failures) == 0 ? "met" : "missed")} |")
-                .AppendLine(CultureInfo.InvariantCulture, $"| submitted registrations found in the database per run | {string.Join(", ", Samples.Select(s => s.Submitted))} | | | {Candidates} each | {(Samples.All(s => s.Submitted == Candidates) ? "met" : "missed")} |")
-                .AppendLine()
-                .AppendLine("## Pages of the rush by kind (per run p50 / p95 / p99, then min / median / max over the runs)")
-                .AppendLine()
-                .AppendLine("| kind | requests per run | failed (all runs) | p50 ms min | median | max | p95 ms min | median | max | p99 ms min | median | max |")
-                .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
-            foreach (var kind in Samples.SelectMany(s => s.RushTimings.Concat(s.SignInTimings)).Select(t => t.Kind).Distinct())
+                .AppendLine(Row("sign-ins/s ÷ target", s => s.SignInsPerSecond / s.SignInTarget, "0.00", 1, true));
+            foreach (var variant in Variants)
             {
-                List<double> Per(double p) => Samples.Select(s => Percentile(s.SignInTimings.Concat(s.RushTimings).Where(t => t.Kind == kind && !t.Failed).Select(t => t.Milliseconds), p)).ToList();
-                var count = Samples[0].SignInTimings.Concat(Samples[0].RushTimings).Count(t => t.Kind == kind);
-                var failed = Samples.Sum(s => s.SignInTimings.Concat(s.RushTimings).Count(t => t.Kind == kind && t.Failed));
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {kind} | {count} | {failed} | {Spread(Per(0.50))} | {Spread(Per(0.95))} | {Spread(Per(0.99))} |");
+                var among = Of(variant);
+                text.AppendLine(Row($"rush, {variant.Description}: submissions/s", s => s.SubmissionsPerSecond, "0.00", 50, true, among))
+                    .AppendLine(Row($"rush, {variant.Description}: wall time, s", s => s.Rush.Seconds, "0.0", among: among))
+                    .AppendLine(Row($"rush, {variant.Description}: p95 of every page, ms", s => s.RushP95, "0", 300, false, among))
+                    .AppendLine(Row($"rush, {variant.Description}: portal resident set before, MB", s => s.RssBefore, "0", among: among))
+                    .AppendLine(Row($"rush, {variant.Description}: portal peak resident set, MB (VmRSS every 20 ms)", s => s.PeakRss, "0", 400, false, among))
+                    .AppendLine(Row($"rush, {variant.Description}: portal VmHWM at the end (since start), MB", s => s.Hwm, "0", among: among));
+            }
+
+            text.AppendLine(CultureInfo.InvariantCulture, $"| failed sign-ins / failed candidates in the rush (all runs) | {Samples.Sum(s => s.SignIn.Failures)} / {Samples.Sum(s => s.Rush.Failures)} | | | 0 | {(Samples.Sum(s => s.SignIn.Failures + s.Rush.Failures) == 0 ? "met" : "missed")} |")
+                .AppendLine(CultureInfo.InvariantCulture, $"| submitted registrations found in the database per rush | {string.Join(", ", Samples.Select(s => s.Submitted))} | | | {Candidates} each | {(Samples.All(s => s.Submitted == Candidates) ? "met" : "missed")} |");
+            foreach (var variant in Variants)
+            {
+                var among = Of(variant);
+                text.AppendLine()
+                    .AppendLine(CultureInfo.InvariantCulture, $"## Pages of the rush by kind, {variant.Description} (per run p50 / p95 / p99, then min / median / max over the runs)")
+                    .AppendLine()
+                    .AppendLine("| kind | requests per run | failed (all runs) | p50 ms min | median | max | p95 ms min | median | max | p99 ms min | median | max |")
+                    .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+                foreach (var kind in among.SelectMany(s => s.RushTimings.Concat(s.SignInTimings)).Select(t => t.Kind).Distinct())
+                {
+                    List<double> Per(double p) => among.Select(s => Percentile(s.SignInTimings.Concat(s.RushTimings).Where(t => t.Kind == kind && !t.Failed).Select(t => t.Milliseconds), p)).ToList();
+                    var count = among[0].SignInTimings.Concat(among[0].RushTimings).Count(t => t.Kind == kind);
+                    var failed = among.Sum(s => s.SignInTimings.Concat(s.RushTimings).Count(t => t.Kind == kind && t.Failed));
+                    text.AppendLine(CultureInfo.InvariantCulture, $"| {kind} | {count} | {failed} | {Spread(Per(0.50))} | {Spread(Per(0.95))} | {Spread(Per(0.99))} |");
+                }
             }
 
             text.AppendLine()
                 .AppendLine("## What one candidate costs the CPU (in the bench process, same run, median)")
                 .AppendLine()
                 .AppendLine("| cost | min | median | max | target | verdict |")
-                .AppendLine("|---|---|---|---|---|---|")
-                .AppendLine(Row("photo: Inspect + Fit of the 3000×4000 camera photo, ms", s => s.Costs.PhotoMilliseconds, "0"))
-                .AppendLine(Row("scan: Inspect of one in-window 250 KB scan, ms", s => s.Costs.ScanMilliseconds, "0.0"))
-                .AppendLine(Row("CPU ceiling from these alone: cores × 1000 ÷ (photo + 5 scans), submissions/s", s => Environment.ProcessorCount * 1000 / (s.Costs.PhotoMilliseconds + (5 * s.Costs.ScanMilliseconds)), "0.0"))
+                .AppendLine("|---|---|---|---|---|---|");
+            foreach (var variant in Variants)
+            {
+                var among = Of(variant);
+                text.AppendLine(Row($"photo: Inspect + Fit, {variant.Description}, ms", s => s.Costs.PhotoMilliseconds, "0", among: among))
+                    .AppendLine(Row($"CPU ceiling from the photo and 5 scans alone, {variant.Description}: cores × 1000 ÷ (photo + 5 scans), submissions/s", s => Environment.ProcessorCount * 1000 / (s.Costs.PhotoMilliseconds + (5 * s.Costs.ScanMilliseconds)), "0.0", among: among));
+            }
+
+            var targets = new Targets()
+                .Add("sign-ins/s ÷ (0.8 × cores × 1000 ÷ hash ms)", Median(Samples, s => s.SignInsPerSecond / s.SignInTarget), "×", 1, higherIsBetter: true);
+            foreach (var variant in Variants)
+            {
+                var among = Of(variant);
+                targets.Add($"registration rush, {variant.Description}: submissions/s", Median(among, s => s.SubmissionsPerSecond), "/s", 50, higherIsBetter: true, format: "0.0")
+                    .Add($"registration rush, {variant.Description}: p95 of every page", Median(among, s => s.RushP95), " ms", 300, higherIsBetter: false, format: "0")
+                    .Add($"portal peak working set through the rush, {variant.Description}", Median(among, s => s.PeakRss), " MB", 400, higherIsBetter: false, format: "0");
+            }
+
+            return text.AppendLine(Row("scan: Inspect of one in-window 250 KB scan, ms", s => s.Costs.ScanMilliseconds, "0.0"))
                 .AppendLine()
                 .AppendLine("Issue 10 sets the targets: ≥ 50 submissions/s with p95 < 300 ms, portal working set < 400 MB through the rush, sign-in ≥ 0.8 × cores × 1000 ÷ (hash ms measured) with PBKDF2 at 210,000 iterations.")
                 .AppendLine()
-                .Append(new Targets()
-                    .Add("sign-ins/s ÷ (0.8 × cores × 1000 ÷ hash ms)", Median(s => s.SignInsPerSecond / s.SignInTarget), "×", 1, higherIsBetter: true)
-                    .Add("registration rush: submissions/s", Median(s => s.SubmissionsPerSecond), "/s", 50, higherIsBetter: true, format: "0.0")
-                    .Add("registration rush: p95 of every page", Median(s => s.RushP95), " ms", 300, higherIsBetter: false, format: "0")
-                    .Add("portal peak working set through the rush", Median(s => s.PeakRss), " MB", 400, higherIsBetter: false, format: "0")
-                    .ToMarkdown());
-            return text.ToString();
+                .Append(targets.ToMarkdown())
+                .ToString();
         }
 
-        private double Median(Func<RushSample, double> measure) => Floor.Median(Samples.Select(measure).ToList());
+        private List<RushSample> Of(PhotoVariant variant) => Samples.Where(s => s.Variant == variant.Name).ToList();
 
-        private string Row(string what, Func<RushSample, double> measure, string format, double? target = null, bool? higherIsBetter = null)
+        private static double Median(List<RushSample> among, Func<RushSample, double> measure) => Floor.Median(among.Select(measure).ToList());
+
+        private string Row(string what, Func<RushSample, double> measure, string format, double? target = null, bool? higherIsBetter = null, List<RushSample>? among = null)
         {
-            var values = Samples.Select(measure).ToList();
+            var values = (among ?? Samples).Select(measure).ToList();
             var median = Floor.Median(values);
             var verdict = target is not { } goal ? "—" : (higherIsBetter == true ? median >= goal : median < goal) ? "met" : "missed";
             var goalText = target is { } t ? (higherIsBetter == true ? "≥ " : "< ") + t.ToString(format, CultureInfo.InvariantCulture) : "—";

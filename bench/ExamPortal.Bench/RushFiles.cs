@@ -1,6 +1,8 @@
+using ExamPortal.Web.Features.Uploads;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
 
 namespace ExamPortal.Bench;
 
@@ -34,6 +36,18 @@ internal static class RushFiles
         });
 #pragma warning restore CA5394
         return Encode(image, 92);
+    }
+
+    /// <summary>
+    /// The camera photo as the photo page's script sends it (wwwroot/js/uploads.js): drawn at most
+    /// UploadRules.PhotoShrinkLongestSide pixels on its long side and saved as a JPEG at quality 90.
+    /// </summary>
+    public static byte[] ShrunkInBrowser(byte[] camera)
+    {
+        using var image = Image.Load<Rgb24>(camera);
+        var scale = (double)UploadRules.PhotoShrinkLongestSide / Math.Max(image.Width, image.Height);
+        image.Mutate(x => x.Resize((int)Math.Round(image.Width * scale), (int)Math.Round(image.Height * scale)));
+        return Encode(image, 90);
     }
 
     /// <summary>Five different scans, each 215–285 KB.</summary>

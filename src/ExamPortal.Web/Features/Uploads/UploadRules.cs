@@ -23,6 +23,11 @@ public static class UploadRules
 
     public const int PhotoHeight = 413;
 
+    // The photo page's script shrinks a larger photo in the browser to this long side before sending it: still about
+    // three times the one-inch photo cut from it, a fraction of a camera file's bytes on a phone's connection, and a
+    // twelfth of the pixels for the server to decode (bench/results/history.md).
+    public const int PhotoShrinkLongestSide = 1200;
+
     // A raw upload before fitting or re-encoding: a phone photo of several MB must get through so the
     // portal can make it fit, but nothing larger is read into memory.
     public const int MaxUploadBytes = 10 * Kilobyte * Kilobyte;

@@ -1,5 +1,5 @@
 // Shows a chosen file's real size against the limits before it is sent, so nobody waits for an
-// upload that will be refused. The server checks everything again; this only saves a round trip.
+// upload that will be refused, and shrinks a large photo before it is sent. The server checks everything again.
 (function () {
   "use strict";
   var KB = 1024;
@@ -26,6 +26,54 @@
     }
     return { ok: true, text: "文件为" + size(file.size) + (inside ? "" : "，不在200KB至300KB之间，上传后系统会重新压缩供您确认") };
   }
+  // A photo larger than the portal keeps as it is gets shrunk here before it is sent (data-shrink-to, the long side in
+  // pixels): the server cuts a 295×413 photo from it anyway, so nothing visible is lost, while a phone's connection
+  // carries a fraction of the bytes and the server decodes a fraction of the pixels. The camera's turn mark is applied
+  // while drawing. Without the browser features needed, or if anything fails, the original is sent; the server checks
+  // and fits whatever arrives.
+  var canShrink = !!(window.createImageBitmap && window.DataTransfer && window.HTMLCanvasElement && HTMLCanvasElement.prototype.toBlob);
+  function shrink(input, file, hint) {
+    var longest = Number(input.dataset.shrinkTo);
+    if (!canShrink || !longest || file.size <= Number(input.dataset.photoMax) || !/^image\/(jpeg|png)$/.test(file.type)) {
+      return;
+    }
+    var button = input.form && input.form.querySelector("button[type=submit]");
+    if (button) { button.disabled = true; }
+    createImageBitmap(file, { imageOrientation: "from-image" }).then(function (bitmap) {
+      var scale = longest / Math.max(bitmap.width, bitmap.height);
+      if (scale >= 1) {
+        bitmap.close();
+        return null;
+      }
+      var canvas = document.createElement("canvas");
+      canvas.width = Math.round(bitmap.width * scale);
+      canvas.height = Math.round(bitmap.height * scale);
+      var context = canvas.getContext("2d");
+      context.fillStyle = "#fff";
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      context.imageSmoothingQuality = "high";
+      context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      bitmap.close();
+      return new Promise(function (resolve) { canvas.toBlob(resolve, "image/jpeg", 0.9); }).then(function (blob) {
+        if (!blob || blob.size >= file.size || input.files[0] !== file) {
+          return;
+        }
+        var shrunk = new File([blob], file.name.replace(/\.[^.]*$/, "") + ".jpg", { type: "image/jpeg" });
+        var transfer = new DataTransfer();
+        transfer.items.add(shrunk);
+        input.files = transfer.files;
+        input.setCustomValidity("");
+        if (hint) {
+          hint.textContent = "原图为" + size(file.size) + "，已在本机缩小为" + canvas.width + "×" + canvas.height + "像素（" + size(shrunk.size) + "）再上传；上传后系统会裁剪压缩为一寸照片供您确认";
+          hint.className = "upload-hint";
+        }
+      });
+    }).catch(function () {
+      return null;
+    }).then(function () {
+      if (button) { button.disabled = false; }
+    });
+  }
   document.querySelectorAll("input[type=file][data-kind]").forEach(function (input) {
     var hint = document.querySelector("[data-size-for='" + input.id + "']");
     input.addEventListener("change", function () {
@@ -35,6 +83,7 @@
       hint.textContent = verdict.text;
       hint.className = verdict.ok ? "upload-hint" : "upload-warning";
       input.setCustomValidity(verdict.ok ? "" : verdict.text);
+      shrink(input, file, hint);
     });
   });
 }());
