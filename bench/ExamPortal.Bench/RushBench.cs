@@ -243,7 +243,8 @@ internal static class RushBench
             await using var scope = provider.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
             var mobile = string.Create(CultureInfo.InvariantCulture, $"139{run:00}{i:000000}");
-            var birth = new DateOnly(1980, 1, 1).AddDays((run * 3000) + i);
+            // A day of birth of its own per account and rush, all adults in 2026 however many rushes run.
+            var birth = new DateOnly(1975, 1, 1).AddDays((run * count) + i);
             var idNumber = IdentityNumber.ComposeResidentIdCard("510105", birth, 100 + (i % 800));
             var parsed = IdentityNumber.Parse(IdDocumentType.ResidentIdCard, idNumber).Number!;
             var user = new PortalUser
