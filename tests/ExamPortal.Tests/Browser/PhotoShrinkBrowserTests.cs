@@ -9,7 +9,7 @@ namespace ExamPortal.Tests.Browser;
 
 /// <summary>
 /// The photo page's script shrinks a camera photo in the phone's browser before it is sent (issue 10's rush: the
-/// server decodes a twelfth of the pixels, the phone sends a fraction of the bytes), turned upright by its camera mark;
+/// server decodes about a tenth of the pixels, the phone sends a fraction of the bytes), turned upright by its camera mark;
 /// a photo the portal keeps as it is goes out byte for byte.
 /// </summary>
 [Collection(SharedPortal.Name)]

@@ -25,7 +25,7 @@ public static class UploadRules
 
     // The photo page's script shrinks a larger photo in the browser to this long side before sending it: still about
     // three times the one-inch photo cut from it, a fraction of a camera file's bytes on a phone's connection, and a
-    // twelfth of the pixels for the server to decode (bench/results/history.md).
+    // tenth of the pixels for the server to decode (bench/results/history.md).
     public const int PhotoShrinkLongestSide = 1200;
 
     // A raw upload before fitting or re-encoding: a phone photo of several MB must get through so the
