@@ -57,13 +57,13 @@ public sealed class InstitutionJourneyBrowserTests(PortalFactory portal)
         await Snap(page, "applied");
 
         var admin = await (await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseAddress.ToString(), Locale = "zh-CN" })).NewPageAsync();
-        await SignInAsync(admin, "admin@demo.local", Web.Data.Seed.DemoDataSeeder.Password);
+        await Support.Browser.SignInAsync(admin, "admin@demo.local", Web.Data.Seed.DemoDataSeeder.Password);
         await admin.GotoAsync("/Centre/Admin/InstitutionApplications");
         await admin.GetByRole(AriaRole.Link, new() { Name = "绵阳示范技师学院" }).ClickAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "同意，开通报名机构" }).ClickAsync();
         await Assertions.Expect(admin.Locator("#application-status")).ToHaveTextAsync("已同意");
 
-        await SignInAsync(page, "zheng@mianyang.example", Password);
+        await Support.Browser.SignInAsync(page, "zheng@mianyang.example", Password);
         await page.GetByRole(AriaRole.Link, new() { Name = "批量导入考生" }).ClickAsync();
         var template = await page.RunAndWaitForDownloadAsync(() => page.Locator("#template-link").ClickAsync());
         Assert.EndsWith(".xlsx", template.SuggestedFilename, StringComparison.Ordinal);
@@ -126,14 +126,6 @@ public sealed class InstitutionJourneyBrowserTests(PortalFactory portal)
         await Assertions.Expect(admin.Locator("tbody")).ToContainTextAsync("2026年3月24日");
         await Snap(admin, "centre-originals");
         Assert.Equal(RegistrationStatus.Submitted, await StatusAsync(first));
-    }
-
-    private static async Task SignInAsync(IPage page, string login, string password)
-    {
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("手机号码或邮箱").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
     }
 
     private async Task<Guid> FirstImportedAsync(string institutionName)

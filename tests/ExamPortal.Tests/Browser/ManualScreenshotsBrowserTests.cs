@@ -115,7 +115,7 @@ public sealed class ManualScreenshotsBrowserTests(PortalFactory portal)
         portal.Clock.SetNow(Scenario.Batch2PaymentOpen);
 
         // The sign-in cookie expires by the portal's clock, which has just moved on by weeks.
-        await SignInAsync(page, Mobile, Scenario.Password);
+        await Support.Browser.SignInAsync(page, Mobile, Scenario.Password);
         await page.GotoAsync($"/Candidate/Registrations/Payment/{id}");
         await Assertions.Expect(page.Locator("#payment-stage")).ToHaveTextAsync("待缴费");
         var fee = Yuan(await page.Locator("#fee").InnerTextAsync());
@@ -146,13 +146,13 @@ public sealed class ManualScreenshotsBrowserTests(PortalFactory portal)
 
         var dates = await ScoresRecordedAsync(new Dictionary<Guid, ScoreValue> { [id] = ScoreValue.Of(86.5m) });
         portal.Clock.SetNow(At(dates.PublicationDate));
-        await SignInAsync(page, Mobile, Scenario.Password);
+        await Support.Browser.SignInAsync(page, Mobile, Scenario.Password);
         await page.GotoAsync($"/Candidate/Registrations/View/{id}");
         await Assertions.Expect(page.Locator("#own-score")).ToHaveTextAsync("86.5");
         await camera.ShootAsync(page, "score", page.Locator("main"), maxHeight: 720);
 
         await CertificatesIssuedAsync(dates);
-        await SignInAsync(page, Mobile, Scenario.Password);
+        await Support.Browser.SignInAsync(page, Mobile, Scenario.Password);
         await page.GotoAsync($"/Candidate/Registrations/View/{id}");
         await Assertions.Expect(page.Locator("#certificate-number")).Not.ToBeEmptyAsync();
         await camera.ShootAsync(page, "certificate", page.Locator("#certificate"));
@@ -199,13 +199,13 @@ public sealed class ManualScreenshotsBrowserTests(PortalFactory portal)
 
         await Assertions.Expect(page.Locator("#application-status")).ToHaveTextAsync("待审核");
         var admin = await NewPageAsync(browser);
-        await SignInAsync(admin, "admin@demo.local", DemoDataSeeder.Password);
+        await Support.Browser.SignInAsync(admin, "admin@demo.local", DemoDataSeeder.Password);
         await admin.GotoAsync("/Centre/Admin/InstitutionApplications");
         await admin.GetByRole(AriaRole.Link, new() { Name = InstitutionName }).ClickAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "同意，开通报名机构" }).ClickAsync();
         await Assertions.Expect(admin.Locator("#application-status")).ToHaveTextAsync("已同意");
 
-        await SignInAsync(page, Email, Password);
+        await Support.Browser.SignInAsync(page, Email, Password);
         await page.GetByRole(AriaRole.Link, new() { Name = "经办人员" }).ClickAsync();
         await page.GetByLabel("姓名").FillAsync("吴经办");
         await page.GetByLabel("登录邮箱").FillAsync("wu@shifan-peixun.example");
@@ -273,7 +273,7 @@ public sealed class ManualScreenshotsBrowserTests(PortalFactory portal)
         await _scenario.PayeeAsync();
         portal.Clock.SetNow(Scenario.Batch2PaymentOpen);
         var batchId = await _scenario.BatchIdAsync(2);
-        await SignInAsync(page, Email, Password);
+        await Support.Browser.SignInAsync(page, Email, Password);
         await page.GotoAsync($"/Institution/Payments?BatchId={batchId}");
         await Assertions.Expect(page.Locator("#selected-count")).ToHaveTextAsync(names.Length.ToString(CultureInfo.InvariantCulture));
         var serial = Scenario.Serial();
@@ -290,7 +290,7 @@ public sealed class ManualScreenshotsBrowserTests(PortalFactory portal)
         portal.Clock.SetNow(Scenario.Batch2TicketIssue);
         await _scenario.TicketsIssuedAsync();
         portal.Clock.SetNow(Scenario.Batch2TicketPrinting);
-        await SignInAsync(page, Email, Password);
+        await Support.Browser.SignInAsync(page, Email, Password);
         await page.GotoAsync($"/Institution/Tickets?BatchId={batchId}");
         await Assertions.Expect(page.Locator("#institution-tickets tbody tr")).ToHaveCountAsync(names.Length);
         await camera.ShootAsync(page, "tickets", page.Locator("main"));
@@ -302,7 +302,7 @@ public sealed class ManualScreenshotsBrowserTests(PortalFactory portal)
             [ids[2]] = ScoreValue.Of(64m),
         });
         await CertificatesIssuedAsync(dates);
-        await SignInAsync(page, Email, Password);
+        await Support.Browser.SignInAsync(page, Email, Password);
         await page.GotoAsync($"/Institution/Certificates?BatchId={batchId}");
         await Assertions.Expect(page.Locator("#institution-certificates tbody tr")).ToHaveCountAsync(names.Length);
         await camera.ShootAsync(page, "certificates", page.Locator("main"));
@@ -361,15 +361,6 @@ public sealed class ManualScreenshotsBrowserTests(PortalFactory portal)
             AcceptDownloads = true,
         });
         return await context.NewPageAsync();
-    }
-
-    private static async Task SignInAsync(IPage page, string login, string password)
-    {
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("手机号码或邮箱").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
     }
 
     private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset);

@@ -41,7 +41,7 @@ public sealed class PaymentJourneyBrowserTests(PortalFactory portal)
         async Task Snap(IPage p, string name) =>
             await p.ScreenshotAsync(new PageScreenshotOptions { Path = Support.Browser.ScreenshotPath($"payment-{++shot:00}-{name}"), FullPage = true });
 
-        await SignInAsync(page, mobile, Scenario.Password);
+        await Support.Browser.SignInAsync(page, mobile, Scenario.Password);
         await page.GetByRole(AriaRole.Link, new() { Name = "我的报名" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "大数据运行平台搭建" }).ClickAsync();
         await Assertions.Expect(page.Locator("#registration-status")).ToHaveTextAsync("审核通过");
@@ -93,7 +93,7 @@ public sealed class PaymentJourneyBrowserTests(PortalFactory portal)
             BaseURL = portal.BaseAddress.ToString(),
         });
         var finance = await desk.NewPageAsync();
-        await SignInAsync(finance, FinanceLogin, DemoDataSeeder.Password);
+        await Support.Browser.SignInAsync(finance, FinanceLogin, DemoDataSeeder.Password);
         await OpenFromQueueAsync(finance, firstSerial);
         await Assertions.Expect(finance.Locator("#payment-status")).ToHaveTextAsync("待确认");
         await Assertions.Expect(finance.Locator("#claimed-amount")).ToContainTextAsync("¥100.00（应缴 ¥100.00，1人）");
@@ -188,7 +188,7 @@ public sealed class PaymentJourneyBrowserTests(PortalFactory portal)
         async Task Snap(IPage p, string name) =>
             await p.ScreenshotAsync(new PageScreenshotOptions { Path = Support.Browser.ScreenshotPath($"institution-payment-{++shot:00}-{name}"), FullPage = true });
 
-        await SignInAsync(page, email, Scenario.Password);
+        await Support.Browser.SignInAsync(page, email, Scenario.Password);
         await page.GotoAsync("/Institution/Payments");
         await page.Locator("#batch").SelectOptionAsync(batchId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
@@ -257,7 +257,7 @@ public sealed class PaymentJourneyBrowserTests(PortalFactory portal)
             Locale = "zh-CN",
             BaseURL = portal.BaseAddress.ToString(),
         })).NewPageAsync();
-        await SignInAsync(finance, FinanceLogin, DemoDataSeeder.Password);
+        await Support.Browser.SignInAsync(finance, FinanceLogin, DemoDataSeeder.Password);
         await OpenFromQueueAsync(finance, serial);
         await Assertions.Expect(finance.Locator("#claimed-amount")).ToContainTextAsync("¥300.00（应缴 ¥300.00，3人）");
         await Assertions.Expect(finance.Locator("#payment-claim")).ToContainTextAsync($"机构报名：测试机构{creditCode[^4..]}");
@@ -313,13 +313,4 @@ public sealed class PaymentJourneyBrowserTests(PortalFactory portal)
     }
 
     private static string Serial(string prefix) => prefix + Guid.NewGuid().ToString("N")[..14].ToUpperInvariant();
-
-    private static async Task SignInAsync(IPage page, string login, string password)
-    {
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("手机号码或邮箱").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
-    }
 }

@@ -102,11 +102,7 @@ public sealed class PhotoShrinkBrowserTests(PortalFactory portal)
             BaseURL = portal.BaseAddress.ToString(),
         });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("手机号码或邮箱").FillAsync(mobile);
-        await page.GetByLabel("密码").FillAsync(Scenario.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#account-link")).ToBeVisibleAsync();
+        await Support.Browser.SignInAsync(page, mobile, Scenario.Password);
         await page.GotoAsync($"/Candidate/Registrations/Photo/{id}");
         await steps(page);
     }

@@ -85,7 +85,7 @@ public sealed class RegistrationJourneyBrowserTests(PortalFactory portal)
             BaseURL = portal.BaseAddress.ToString(),
         });
         var reviewer = await desk.NewPageAsync();
-        await SignInAsync(reviewer, "reviewer@demo.local");
+        await Support.Browser.SignInAsync(reviewer, "reviewer@demo.local", Web.Data.Seed.DemoDataSeeder.Password);
         await reviewer.GotoAsync("/Centre/Reviews");
         await reviewer.GetByLabel("考核项目").SelectOptionAsync(new SelectOptionValue { Label = "03 大数据采集" });
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
@@ -115,13 +115,5 @@ public sealed class RegistrationJourneyBrowserTests(PortalFactory portal)
 
         Assert.Equal(RegistrationStatus.Approved, (await _scenario.RegistrationAsync(id)).Status);
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= Support.Browser.Phone.Width);
-    }
-
-    private static async Task SignInAsync(IPage page, string login)
-    {
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("手机号码或邮箱").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(Web.Data.Seed.DemoDataSeeder.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
     }
 }

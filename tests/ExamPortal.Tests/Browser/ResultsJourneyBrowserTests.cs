@@ -39,7 +39,7 @@ public sealed class ResultsJourneyBrowserTests(PortalFactory portal)
         // 4/28, after the exam: the exam officer fills in the plan's own template and imports it.
         portal.Clock.SetNow(ResultScenario.ScoreEntryAt);
         var centre = await NewPageAsync(browser, Support.Browser.Desktop);
-        await SignInAsync(centre, ResultScenario.ExamLogin, DemoDataSeeder.Password);
+        await Support.Browser.SignInAsync(centre, ResultScenario.ExamLogin, DemoDataSeeder.Password);
         await centre.GotoAsync($"/Centre/Results?BatchId={batchId}");
         await Assertions.Expect(centre.Locator("#publication-date")).ToContainTextAsync("2026年5月6日");
         var planRow = centre.Locator($"#plan-scores tr[data-plan='{ResultScenario.Text(sima.PlanId)}']");
@@ -87,7 +87,7 @@ public sealed class ResultsJourneyBrowserTests(PortalFactory portal)
         // 5/12, after the publicity period: the centre issues the certificates.
         portal.Clock.SetNow(ResultScenario.CertificatesDay);
         centre = await NewPageAsync(browser, Support.Browser.Desktop);
-        await SignInAsync(centre, ResultScenario.ExamLogin, DemoDataSeeder.Password);
+        await Support.Browser.SignInAsync(centre, ResultScenario.ExamLogin, DemoDataSeeder.Password);
         await centre.GotoAsync($"/Centre/Certificates?BatchId={batchId}");
         await centre.Locator("#issue-certificates").ClickAsync();
         await Assertions.Expect(centre.Locator(".status-message")).ToContainTextAsync("已核发证书");
@@ -97,7 +97,7 @@ public sealed class ResultsJourneyBrowserTests(PortalFactory portal)
 
         // The candidate, on a phone, downloads it; its QR code opens the verification page.
         var candidate = await NewPageAsync(browser, Phone);
-        await SignInAsync(candidate, sima.Mobile!, Scenario.Password);
+        await Support.Browser.SignInAsync(candidate, sima.Mobile!, Scenario.Password);
         await candidate.GotoAsync($"/Candidate/Registrations/View/{sima.RegistrationId}");
         await Assertions.Expect(candidate.Locator("#own-outcome")).ToHaveTextAsync("合格");
         await Assertions.Expect(candidate.Locator("#certificate-number")).ToHaveTextAsync(certificate.Number);
@@ -123,7 +123,7 @@ public sealed class ResultsJourneyBrowserTests(PortalFactory portal)
         // 6/9, the 30th working day after the exam: the paper certificate is handed over and the ledger says so.
         portal.Clock.SetNow(ResultScenario.CollectionDay);
         centre = await NewPageAsync(browser, Support.Browser.Desktop);
-        await SignInAsync(centre, ResultScenario.ExamLogin, DemoDataSeeder.Password);
+        await Support.Browser.SignInAsync(centre, ResultScenario.ExamLogin, DemoDataSeeder.Password);
         await centre.GotoAsync($"/Centre/Certificates?BatchId={batchId}");
         await centre.GetByLabel("证书编号、姓名或机构").FillAsync(certificate.Number);
         await centre.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
@@ -153,14 +153,5 @@ public sealed class ResultsJourneyBrowserTests(PortalFactory portal)
             AcceptDownloads = true,
         });
         return await context.NewPageAsync();
-    }
-
-    private static async Task SignInAsync(IPage page, string login, string password)
-    {
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("手机号码或邮箱").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
     }
 }

@@ -46,7 +46,7 @@ public sealed class TicketJourneyBrowserTests(PortalFactory portal)
 
         // The institution prints every ticket of its candidates as one PDF.
         var institution = await NewPageAsync(browser, Support.Browser.Desktop);
-        await SignInAsync(institution, Email, Scenario.Password);
+        await Support.Browser.SignInAsync(institution, Email, Scenario.Password);
         await institution.GetByRole(AriaRole.Link, new() { Name = "打印准考证", Exact = true }).ClickAsync();
         await Assertions.Expect(institution.Locator("#hand-over-by")).ToContainTextAsync("须于2026年4月23日");
         await Assertions.Expect(institution.Locator("#print-window")).ToContainTextAsync("2026年4月20日");
@@ -97,7 +97,7 @@ public sealed class TicketJourneyBrowserTests(PortalFactory portal)
 
         // The centre's exam staff download the sign-in sheets of every room.
         var centre = await NewPageAsync(browser, Support.Browser.Desktop);
-        await SignInAsync(centre, ExamLogin, DemoDataSeeder.Password);
+        await Support.Browser.SignInAsync(centre, ExamLogin, DemoDataSeeder.Password);
         await centre.GetByRole(AriaRole.Link, new() { Name = "准考证与考场" }).ClickAsync();
         await Assertions.Expect(centre.Locator("#issued-count")).Not.ToHaveTextAsync("0 张");
         await Snap(centre, "centre");
@@ -132,14 +132,5 @@ public sealed class TicketJourneyBrowserTests(PortalFactory portal)
         var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5), StringComparison.Ordinal);
         return bytes;
-    }
-
-    private static async Task SignInAsync(IPage page, string login, string password)
-    {
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("手机号码或邮箱").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
     }
 }

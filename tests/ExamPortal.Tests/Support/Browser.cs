@@ -27,6 +27,17 @@ public static class Browser
         return (playwright, browser);
     }
 
+    /// <summary>Signs in through the sign-in page and waits until the header offers 退出, i.e. the session exists.</summary>
+    public static async Task SignInAsync(IPage page, string login, string password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/Account/SignIn");
+        await page.GetByLabel("手机号码或邮箱").FillAsync(login);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
+    }
+
     /// <summary>Screenshots are test output, kept under TEST_OUTPUT_DIR (./test.sh sets it) or the test's bin folder.</summary>
     public static string ScreenshotPath(string name)
     {
