@@ -37,6 +37,7 @@ public sealed class PhotoShrinkBrowserTests(PortalFactory portal)
         {
             await page.Locator("#upload").SetInputFilesAsync(new FilePayload { Name = "IMG_20260310_101500.jpg", MimeType = "image/jpeg", Buffer = camera });
             await Assertions.Expect(page.Locator("[data-size-for=upload]")).ToContainTextAsync("已在本机缩小为900×1200像素");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Support.Browser.ScreenshotPath("photo-shrunk-in-browser"), FullPage = true });
 
             var body = await ChosenFileAsync(page);
             Assert.InRange(body.Length, 1, 1024 * 1024);

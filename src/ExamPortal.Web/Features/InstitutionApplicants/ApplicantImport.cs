@@ -151,17 +151,7 @@ public sealed class ApplicantImport(PortalDbContext db, FileStore files, Registr
             return WorkflowResult.Refused(ex.Message);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return WorkflowResult.Ok;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The caller shows the form again from the registration as it now is, not from this rejected change.
-            db.ChangeTracker.Clear();
-            return WorkflowResult.Conflict;
-        }
+        return await db.SaveOrConflictAsync(WorkflowResult.Ok, ct);
     }
 
     private async Task<(Batch Batch, List<PlanProject> Plans, ImportContext Context)> ContextAsync(int batchId, CancellationToken ct)

@@ -136,7 +136,7 @@ public sealed class PaymentWorkflow(PortalDbContext db, TimeProvider clock, Noti
         db.Payments.Add(payment);
         await NotifyAsync(payment, lines.Select(l => l.Registration).ToList(), batch,
             $"{batch.Title}缴费凭证已提交（{payment.HeadCount}人，{Money.Yuan(payment.Amount)}），等待省职鉴中心确认。", ct);
-        return await SaveAsync(WorkflowResult.Created(payment.Id), ct);
+        return await db.SaveOrConflictAsync(WorkflowResult.Created(payment.Id), ct);
     }
 
     private async Task<WorkflowResult> DecideAsync(Payment payment, uint version, Action<IReadOnlyList<Registration>, Batch> decide, CancellationToken ct)
@@ -163,7 +163,7 @@ public sealed class PaymentWorkflow(PortalDbContext db, TimeProvider clock, Noti
             ? $"{batch.Title}缴费（{payment.HeadCount}人，{Money.Yuan(payment.Amount)}，流水号{payment.BankSerialNumber}）已确认收费。{Registration.LockedAfterPayment}。"
             : $"{batch.Title}缴费（{payment.HeadCount}人，{Money.Yuan(payment.Amount)}，流水号{payment.BankSerialNumber}）被退回，原因：{payment.ReturnReason}。请在缴费期内改正后重新提交，逾期视为放弃报考。";
         await NotifyAsync(payment, paidFor, batch, summary, ct);
-        return await SaveAsync(WorkflowResult.Ok, ct);
+        return await db.SaveOrConflictAsync(WorkflowResult.Ok, ct);
     }
 
     // Individuals hear about their registration; an institution gets one message about the whole receipt.
@@ -181,21 +181,6 @@ public sealed class PaymentWorkflow(PortalDbContext db, TimeProvider clock, Noti
         foreach (var registration in paidFor)
         {
             notifier.RegistrationChanged(registration, names[registration.ExamPlanId], batch.Title);
-        }
-    }
-
-    private async Task<WorkflowResult> SaveAsync(WorkflowResult success, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return success;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Pages show the payment again after a conflict: as it now is, not as this rejected change left it in memory.
-            db.ChangeTracker.Clear();
-            return WorkflowResult.Conflict;
         }
     }
 }

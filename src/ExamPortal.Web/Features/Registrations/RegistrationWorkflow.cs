@@ -155,16 +155,6 @@ public sealed class RegistrationWorkflow(PortalDbContext db, TimeProvider clock,
             notifier.RegistrationChanged(context.Registration, context.Project.Name, context.Batch.Title);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return WorkflowResult.Ok;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Pages show the registration again after a conflict: as it now is, not as this rejected change left it in memory.
-            db.ChangeTracker.Clear();
-            return WorkflowResult.Conflict;
-        }
+        return await db.SaveOrConflictAsync(WorkflowResult.Ok, ct);
     }
 }
